@@ -1,0 +1,54 @@
+// Sign-in, sign-out, the signed-in user, and the health check.
+#include "api/handlers.hpp"
+#include "api/json_mapping.hpp"
+#include "api/json_reader.hpp"
+#include "security/password.hpp"
+#include "security/session_token.hpp"
+
+namespace caseboard::api {
+
+HttpResponse login(RequestContext& context) {
+  auto body = read_body(context.request);
+  if (!body) return error_response(body.error());
+  JsonReader reader(*body);
+  reader.allow_only({"username", "password"});
+  auto username = reader.required_string("username");
+  auto password = reader.required_string("password");
+  if (auto checked = reader.result(); !checked) return error_response(checked.error());
+
+  const auto refused = make_error(ErrorCode::Unauthenticated, "the username or password is not right");
+  auto credentials = context.services.store.find_credentials(username);
+  if (!credentials) return error_response(credentials.error());
+  if (!*credentials) {
+    security::verify_password_against_dummy(password);  // same time as a known user
+    return error_response(refused);
+  }
+  const auto& [user, hash] = **credentials;
+  if (!security::verify_password(hash, password) || !user.fields.active) return error_response(refused);
+
+  auto token = security::new_session_token();
+  store::Session session{security::hash_session_token(token), user.id, context.now,
+                         context.now + context.services.sessions.lifetime};
+  if (auto created = context.services.store.create_session(session); !created) {
+    return error_response(created.error());
+  }
+  return json_response(200, {{"token", token}, {"user", to_json(user)}});
+}
+
+HttpResponse logout(RequestContext& context) {
+  auto token = std::string_view(context.request.authorization).substr(std::string_view("Bearer ").size());
+  auto revoked = context.services.store.revoke_session(security::hash_session_token(token), context.now);
+  if (!revoked) return error_response(revoked.error());
+  return no_content();
+}
+
+HttpResponse current_user(RequestContext& context) {
+  return respond(context.services.store.get_user(context.actor, context.actor.user_id),
+                 [](const User& user) { return json_response(200, to_json(user)); });
+}
+
+HttpResponse health(RequestContext& context) {
+  return json_response(200, {{"status", "ok"}, {"database", context.services.store.backend_name()}});
+}
+
+}  // namespace caseboard::api

@@ -1,0 +1,57 @@
+// The one mapping from error codes to HTTP statuses and the error body.
+#include "api/http_types.hpp"
+
+namespace caseboard::api {
+
+int http_status(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::MalformedRequest: return 400;
+    case ErrorCode::InvalidArgument: return 422;
+    case ErrorCode::Unauthenticated: return 401;
+    case ErrorCode::PermissionDenied: return 403;
+    case ErrorCode::NotFound: return 404;
+    case ErrorCode::AlreadyExists:
+    case ErrorCode::PossibleDuplicate:
+    case ErrorCode::FailedPrecondition: return 409;
+    case ErrorCode::Aborted: return 412;
+    case ErrorCode::PreconditionRequired: return 428;
+    case ErrorCode::ResourceExhausted: return 413;
+    case ErrorCode::UnsupportedMediaType: return 415;
+    case ErrorCode::Unavailable: return 503;
+    case ErrorCode::Internal: return 500;
+  }
+  return 500;
+}
+
+HttpResponse json_response(int status, const nlohmann::json& body) {
+  HttpResponse response;
+  response.status = status;
+  // Invalid UTF-8 cannot reach here (input is validated), but replace rather than throw.
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return response;
+}
+
+HttpResponse no_content() {
+  HttpResponse response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
+HttpResponse error_response(const Error& error, const nlohmann::json& extra) {
+  nlohmann::json body = {{"code", error_code_name(error.code)},
+                         {"message", error.public_message},
+                         {"field", error.field.empty() ? nlohmann::json(nullptr) : nlohmann::json(error.field)}};
+  if (!error.existing_id.empty()) body["existing_id"] = error.existing_id;
+  for (const auto& [key, value] : extra.items()) body[key] = value;
+  return json_response(http_status(error.code), {{"error", body}});
+}
+
+std::string entity_tag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+HttpResponse with_entity_tag(HttpResponse response, std::int64_t version) {
+  response.headers.emplace_back("ETag", entity_tag(version));
+  return response;
+}
+
+}  // namespace caseboard::api

@@ -1,0 +1,186 @@
+#include "api/http_server.hpp"
+
+#include <csignal>
+
+#include <atomic>
+#include <restinio/all.hpp>
+#include <spdlog/spdlog.h>
+
+#include "api/json_reader.hpp"
+#include "api/static_files.hpp"
+
+namespace caseboard::api {
+namespace {
+
+using Router = restinio::router::express_router_t<>;
+
+struct ServerTraits : public restinio::default_traits_t {
+  using request_handler_t = Router;
+};
+
+restinio::http_method_id_t restinio_method(Method method) {
+  switch (method) {
+    case Method::Get: return restinio::http_method_get();
+    case Method::Post: return restinio::http_method_post();
+    case Method::Patch: return restinio::http_method_patch();
+    case Method::Delete: return restinio::http_method_delete();
+  }
+  return restinio::http_method_get();
+}
+
+std::string_view reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
+    case 413: return "Content Too Large";
+    case 422: return "Unprocessable Content";
+    case 428: return "Precondition Required";
+    case 429: return "Too Many Requests";
+    case 503: return "Service Unavailable";
+    default: return status >= 500 ? "Internal Server Error" : "Error";
+  }
+}
+
+// The ":name" parameters of a route pattern, in order.
+std::vector<std::string> parameter_names(std::string_view pattern) {
+  std::vector<std::string> names;
+  std::size_t position = 0;
+  while ((position = pattern.find(':', position)) != std::string_view::npos) {
+    auto end = pattern.find('/', position);
+    if (end == std::string_view::npos) end = pattern.size();
+    names.emplace_back(pattern.substr(position + 1, end - position - 1));
+    position = end;
+  }
+  return names;
+}
+
+std::string next_request_id() {
+  static std::atomic<std::uint64_t> counter{0};
+  static const auto start = std::chrono::system_clock::now().time_since_epoch().count();
+  return fmt::format("{:x}-{}", static_cast<std::uint64_t>(start) & 0xffffff, ++counter);
+}
+
+HttpRequest to_request(const restinio::request_handle_t& request, Method method) {
+  HttpRequest out;
+  out.method = method;
+  out.path = std::string(request->header().path());
+  const auto& fields = request->header();
+  out.authorization = fields.get_field_or(restinio::http_field::authorization, "");
+  out.if_match = fields.get_field_or(restinio::http_field::if_match, "");
+  out.content_type = fields.get_field_or(restinio::http_field::content_type, "");
+  out.body = request->body();
+  out.remote_address = request->remote_endpoint().address().to_string();
+  out.request_id = next_request_id();
+  return out;
+}
+
+void send(const restinio::request_handle_t& request, const HttpResponse& response) {
+  auto reply = request->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+      std::string(reason_phrase(response.status))});
+  if (!response.content_type.empty()) reply.append_header(restinio::http_field::content_type, response.content_type);
+  reply.append_header("X-Content-Type-Options", "nosniff");
+  reply.append_header("X-Frame-Options", "DENY");
+  reply.append_header("Referrer-Policy", "no-referrer");
+  if (response.content_type.starts_with("text/html")) {
+    reply.append_header("Content-Security-Policy",
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                        "frame-ancestors 'none'");
+  }
+  bool cache_set = false;
+  for (const auto& [name, value] : response.headers) {
+    cache_set = cache_set || name == "Cache-Control";
+    reply.append_header(name, value);
+  }
+  // Client records must not linger in shared or browser caches.
+  if (!cache_set) reply.append_header("Cache-Control", "no-store");
+  reply.set_body(response.body);
+  reply.done();
+}
+
+// Query parameters, or a 400 when the query string cannot be decoded.
+std::optional<HttpResponse> read_query_string(const restinio::request_handle_t& request, HttpRequest& out) {
+  try {
+    const auto parameters = restinio::parse_query(request->header().query());
+    for (const auto& [name, value] : parameters) out.query.emplace_back(std::string(name), std::string(value));
+  } catch (const std::exception&) {
+    return error_response(make_error(ErrorCode::MalformedRequest, "the query string cannot be decoded"));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void serve_until_stopped(const ServerOptions& options, Services& services) {
+  auto router = std::make_unique<Router>();
+  auto routes = std::make_shared<std::vector<Route>>(api_routes());
+  for (std::size_t index = 0; index < routes->size(); ++index) {
+    const auto& route = (*routes)[index];
+    router->add_handler(restinio_method(route.method), route.pattern,
+                        [routes, index, names = parameter_names(route.pattern), &services](
+                            const restinio::request_handle_t& request, restinio::router::route_params_t parameters) {
+                          const auto& current = (*routes)[index];
+                          auto in = to_request(request, current.method);
+                          for (const auto& name : names) {
+                            in.path_parameters[name] = std::string(parameters[name]);
+                          }
+                          if (auto bad = read_query_string(request, in)) {
+                            send(request, *bad);
+                          } else {
+                            auto response = dispatch(current, in, services);
+                            // The path only: a query string may hold client names.
+                            spdlog::info("{} {} {} {}", in.request_id, request->header().method().c_str(), in.path,
+                                         response.status);
+                            send(request, response);
+                          }
+                          return restinio::request_accepted();
+                        });
+  }
+  auto files = std::make_shared<StaticFiles>(options.web_root);
+  spdlog::info("web UI: {} files from {}", files->size(), options.web_root.empty() ? "(none)" : options.web_root);
+  router->non_matched_request_handler([files](const restinio::request_handle_t& request) {
+    const std::string path(request->header().path());
+    const auto method = request->header().method();
+    if (path.starts_with("/api/") || path == "/api") {
+      send(request, error_response(make_error(ErrorCode::NotFound, "no such endpoint or method")));
+    } else if (method == restinio::http_method_get() || method == restinio::http_method_head()) {
+      send(request, files->serve(path));
+    } else {
+      send(request, error_response(make_error(ErrorCode::NotFound, "no such page")));
+    }
+    return restinio::request_accepted();
+  });
+
+  // Block the stop signals in every thread; this one waits for them below.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto server = restinio::run_async<ServerTraits>(
+      restinio::own_io_context(),
+      restinio::server_settings_t<ServerTraits>{}
+          .address(options.host)
+          .port(options.port)
+          .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(8 * kMaximumBodySize))
+          .handle_request_timeout(std::chrono::seconds(30))
+          .request_handler(std::move(router)),
+      options.threads);
+  spdlog::info("Caseboard serving on http://{}:{} ({} database)", options.host, options.port,
+               services.store.backend_name());
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  spdlog::info("stopping on signal {}", received);
+  server->stop();
+  server->wait();
+}
+
+}  // namespace caseboard::api

@@ -1,0 +1,108 @@
+// Dispatch of one request: authentication, the handler, and the last-resort error boundary.
+#include <charconv>
+
+#include <spdlog/spdlog.h>
+
+#include "api/json_reader.hpp"
+#include "api/route.hpp"
+#include "security/session_token.hpp"
+
+namespace caseboard::api {
+namespace {
+
+Result<Actor> authenticate(const HttpRequest& request, Services& services, Timestamp now) {
+  constexpr std::string_view kBearer = "Bearer ";
+  std::string_view header = request.authorization;
+  if (!header.starts_with(kBearer) || header.size() == kBearer.size()) {
+    return fail(ErrorCode::Unauthenticated, "sign in first: send Authorization: Bearer <token>");
+  }
+  auto token = header.substr(kBearer.size());
+  CB_TRY_ASSIGN(user, services.store.use_session(security::hash_session_token(token), now,
+                                                 services.sessions.idle_limit));
+  if (!user) return fail(ErrorCode::Unauthenticated, "your session has ended; sign in again");
+  return Actor{user->id, user->organization_id, user->fields.role, request.remote_address, request.request_id};
+}
+
+}  // namespace
+
+const std::string& RequestContext::parameter(const std::string& name) const {
+  static const std::string kEmpty;
+  auto found = request.path_parameters.find(name);
+  return found == request.path_parameters.end() ? kEmpty : found->second;
+}
+
+HttpResponse dispatch(const Route& route, const HttpRequest& request, Services& services) {
+  try {
+    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    RequestContext context{request, services, Actor{}, now};
+    context.actor.source_address = request.remote_address;
+    context.actor.request_id = request.request_id;
+    if (route.access == RouteAccess::SignedIn) {
+      auto actor = authenticate(request, services, now);
+      if (!actor) return error_response(actor.error());
+      context.actor = std::move(*actor);
+      if (route.permission) {
+        if (auto allowed = authorize(context.actor, *route.permission); !allowed) {
+          return error_response(allowed.error());
+        }
+      }
+    }
+    auto response = route.handler(context);
+    if (response.status >= 500) {
+      spdlog::error("request {} {} answered {}", request.request_id, request.path, response.status);
+    }
+    return response;
+  } catch (const std::exception& exception) {
+    spdlog::error("request {} {} failed: {}", request.request_id, request.path, exception.what());
+  } catch (...) {
+    spdlog::error("request {} {} failed with an unknown exception", request.request_id, request.path);
+  }
+  Error error = internal_error("exception");
+  error.public_message = "internal error (request " + request.request_id + ")";
+  return error_response(error);
+}
+
+Result<std::int64_t> required_version(const HttpRequest& request) {
+  std::string_view tag = request.if_match;
+  if (tag.empty()) {
+    return fail(ErrorCode::PreconditionRequired, "send If-Match with the version you read (its ETag)", "If-Match");
+  }
+  if (tag.starts_with("W/")) tag.remove_prefix(2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') tag = tag.substr(1, tag.size() - 2);
+  std::int64_t version = 0;
+  auto [end, status] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
+  if (status != std::errc() || end != tag.data() + tag.size() || version < 1) {
+    return fail(ErrorCode::MalformedRequest, "If-Match must be the ETag of the record, such as \"3\"", "If-Match");
+  }
+  return version;
+}
+
+Result<nlohmann::json> read_body(const HttpRequest& request) {
+  return parse_json_object(request.body, request.content_type);
+}
+
+Result<std::map<std::string, std::string>> read_query(const HttpRequest& request,
+                                                      std::initializer_list<std::string_view> allowed) {
+  std::map<std::string, std::string> values;
+  for (const auto& [name, value] : request.query) {
+    bool known = false;
+    for (auto candidate : allowed) known = known || candidate == name;
+    if (!known) return fail(ErrorCode::MalformedRequest, name + " is not a known query parameter", name);
+    values[name] = value;
+  }
+  return values;
+}
+
+Result<int> read_limit(const std::map<std::string, std::string>& query) {
+  auto found = query.find("limit");
+  if (found == query.end()) return 25;
+  int limit = 0;
+  const auto& text = found->second;
+  auto [end, status] = std::from_chars(text.data(), text.data() + text.size(), limit);
+  if (status != std::errc() || end != text.data() + text.size() || limit < 1 || limit > store::kMaximumPageSize) {
+    return fail(ErrorCode::InvalidArgument, "limit must be a whole number from 1 to 100", "limit");
+  }
+  return limit;
+}
+
+}  // namespace caseboard::api

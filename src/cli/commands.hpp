@@ -1,0 +1,39 @@
+// The subcommands of the caseboard binary; main.cpp wires them to CLI11.
+#pragma once
+
+#include <string>
+
+#include "core/role.hpp"
+
+namespace caseboard::cli {
+
+struct ServeOptions {
+  std::string database = "./caseboard.db";
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  std::string web_root;
+  std::size_t threads = 4;
+  int idle_minutes = 15;
+};
+int run_serve(const ServeOptions& options);
+
+int run_migrate(const std::string& database);
+
+struct UserAddOptions {
+  std::string database = "./caseboard.db";
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string organization;  // empty: the only organization there is
+};
+// Reads the password from standard input (never the command line).
+int run_user_add(const UserAddOptions& options);
+
+struct DemoOptions {
+  std::string database = "./caseboard.db";
+  unsigned seed = 20261122;
+  int clients = 500;
+};
+int run_demo(const DemoOptions& options);
+
+}  // namespace caseboard::cli

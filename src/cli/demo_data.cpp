@@ -1,0 +1,184 @@
+#include "cli/demo_data.hpp"
+
+#include <array>
+#include <cstdint>
+
+#include "security/password.hpp"
+
+namespace caseboard::cli {
+namespace {
+
+// A small generator whose sequence is fixed by its seed on every platform (std::mt19937's
+// distributions are not), so a seed always gives the same demo.
+class DemoRandom {
+ public:
+  explicit DemoRandom(std::uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15ULL + 1) {}
+  std::uint64_t next() {
+    state_ ^= state_ >> 12;
+    state_ ^= state_ << 25;
+    state_ ^= state_ >> 27;
+    return state_ * 0x2545F4914F6CDD1DULL;
+  }
+  int below(int bound) { return static_cast<int>(next() % static_cast<std::uint64_t>(bound)); }
+  bool chance(int percent) { return below(100) < percent; }
+  template <class T, std::size_t N>
+  const T& pick(const std::array<T, N>& items) { return items[static_cast<std::size_t>(below(static_cast<int>(N)))]; }
+
+ private:
+  std::uint64_t state_;
+};
+
+constexpr std::array<std::string_view, 40> kGivenNames = {
+    "Maria", "James", "Linh", "Robert", "Aisha", "Jose", "Dorothy", "Wei", "Patricia", "Mohammed",
+    "Helen", "Carlos", "Fatima", "William", "Grace", "Dmitri", "Rosa", "Thomas", "Amara", "Joseph",
+    "Nguyen", "Margaret", "Luis", "Esther", "Samuel", "Olga", "Kwame", "Barbara", "Hector", "Ruth",
+    "Ahmed", "Irene", "Daniel", "Mei", "Frank", "Lucia", "Tariq", "Evelyn", "Juan", "Harriet"};
+constexpr std::array<std::string_view, 40> kFamilyNames = {
+    "Garcia", "Johnson", "Tran", "Williams", "Okafor", "Hernandez", "Smith", "Chen", "Brown", "Hassan",
+    "Miller", "Lopez", "Rahman", "Davis", "Kim", "Petrov", "Martinez", "Wilson", "Mensah", "Anderson",
+    "Pham", "Taylor", "Gonzalez", "Cohen", "Thomas", "Ivanova", "Boateng", "Moore", "Ramirez", "Jackson",
+    "Ali", "White", "Harris", "Wong", "Clark", "Rossi", "Khan", "Lewis", "Torres", "Walker"};
+constexpr std::array<std::string_view, 10> kStreets = {"Elm St", "Oak Ave", "Maple Dr", "River Rd", "Main St",
+                                                       "Cedar Ln", "Park Blvd", "Hill St", "Lake Ave", "Pine Ct"};
+constexpr std::array<std::string_view, 4> kCities = {"Springfield", "Riverside", "Fairview", "Greenville"};
+constexpr std::array<std::string_view, 8> kLanguages = {"en", "en", "en", "en", "es", "es", "vi", "zh"};
+constexpr std::array<std::string_view, 6> kRelationships = {"spouse", "child", "sibling", "friend", "caregiver",
+                                                            "parent"};
+constexpr std::array<std::string_view, 4> kDisclosures = {"none", "logistics", "general", "full"};
+
+struct StaffSeed {
+  std::string_view username;
+  std::string_view display_name;
+  Role role;
+  int supervisor;  // index into kStaff, -1 for none
+};
+constexpr std::array<StaffSeed, 12> kStaff = {{
+    {"admin", "Alex Morgan", Role::Administrator, -1},
+    {"director", "Dana Whitfield", Role::Director, -1},
+    {"auditor", "Priya Raman", Role::Auditor, -1},
+    {"sup.okoro", "Grace Okoro", Role::Supervisor, -1},
+    {"sup.lindqvist", "Erik Lindqvist", Role::Supervisor, -1},
+    {"cm.alvarez", "Sofia Alvarez", Role::CaseManager, 3},
+    {"cm.baker", "Marcus Baker", Role::CaseManager, 3},
+    {"rn.chen", "Lily Chen, RN", Role::NurseCaseManager, 3},
+    {"rn.dubois", "Claire Dubois, RN", Role::NurseCaseManager, 4},
+    {"cm.evans", "Tyrone Evans", Role::CaseManager, 4},
+    {"cm.farah", "Amina Farah", Role::CaseManager, 4},
+    {"rn.garcia", "Rosa Garcia, RN", Role::NurseCaseManager, 3},
+}};
+
+constexpr std::array<std::string_view, 3> kPrograms = {"Care Transitions", "Community Mental Health",
+                                                       "Home and Community Based Services"};
+constexpr std::array<std::string_view, 3> kProgramDescriptions = {
+    "Hospital-to-home transitions for adults at risk of readmission",
+    "Case management for adults with serious mental illness",
+    "Long-term services and supports that keep older adults at home"};
+
+// The path a case walks to reach each stage, in order; the last entry is where it stops.
+constexpr std::array<std::array<CaseStatus, 5>, 7> kStagePaths = {{
+    {CaseStatus::Referred, CaseStatus::Referred, CaseStatus::Referred, CaseStatus::Referred, CaseStatus::Referred},
+    {CaseStatus::Intake, CaseStatus::Intake, CaseStatus::Intake, CaseStatus::Intake, CaseStatus::Intake},
+    {CaseStatus::Intake, CaseStatus::Active, CaseStatus::Active, CaseStatus::Active, CaseStatus::Active},
+    {CaseStatus::Intake, CaseStatus::Active, CaseStatus::OnHold, CaseStatus::OnHold, CaseStatus::OnHold},
+    {CaseStatus::Intake, CaseStatus::Active, CaseStatus::Discharged, CaseStatus::Discharged, CaseStatus::Discharged},
+    {CaseStatus::Intake, CaseStatus::Active, CaseStatus::Discharged, CaseStatus::Closed, CaseStatus::Closed},
+    {CaseStatus::Closed, CaseStatus::Closed, CaseStatus::Closed, CaseStatus::Closed, CaseStatus::Closed},
+}};
+
+std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
+
+}  // namespace
+
+Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client_count, Timestamp now) {
+  DemoRandom random(seed);
+  DemoResult result;
+  result.organization = "Riverside Community Care";
+  CB_TRY_ASSIGN(existing, store.list_organizations());
+  for (const auto& organization : existing) {
+    if (organization.name == result.organization) {
+      return fail(ErrorCode::AlreadyExists, "this database already holds the demo; use a new database file");
+    }
+  }
+  CB_TRY_ASSIGN(organization, store.create_organization(result.organization, now));
+  Actor system{{}, organization.id, Role::Administrator, "demo loader", {}};
+
+  std::vector<std::string> program_ids;
+  for (std::size_t i = 0; i < kPrograms.size(); ++i) {
+    CB_TRY_ASSIGN(program, store.create_program(system, {std::string(kPrograms[i]),
+                                                         std::string(kProgramDescriptions[i]), true}, now));
+    program_ids.push_back(program.id);
+  }
+  result.programs = static_cast<int>(program_ids.size());
+
+  CB_TRY_ASSIGN(password_hash, security::hash_password(kDemoPassword));
+  std::vector<std::string> staff_ids;
+  std::vector<Actor> case_managers;
+  for (const auto& seed_user : kStaff) {
+    UserFields fields{std::string(seed_user.username), std::string(seed_user.display_name), seed_user.role, true,
+                      seed_user.supervisor >= 0 ? staff_ids[static_cast<std::size_t>(seed_user.supervisor)] : ""};
+    CB_TRY_ASSIGN(user, store.create_user(system, std::move(fields), password_hash, now));
+    staff_ids.push_back(user.id);
+    if (seed_user.role == Role::CaseManager || seed_user.role == Role::NurseCaseManager) {
+      case_managers.push_back(Actor{user.id, organization.id, seed_user.role, "demo loader", {}});
+    }
+    result.logins.push_back({std::string(seed_user.username), std::string(role_name(seed_user.role))});
+  }
+  result.staff = static_cast<int>(staff_ids.size());
+
+  const auto today = date_of(now);
+  for (int i = 0; i < client_count; ++i) {
+    const auto& actor = case_managers[static_cast<std::size_t>(i) % case_managers.size()];
+    ClientFields fields;
+    fields.given_name = std::string(random.pick(kGivenNames));
+    fields.family_name = std::string(random.pick(kFamilyNames));
+    const int age = 19 + random.below(75);
+    const int birth_year = static_cast<int>(today.year()) - age;
+    fields.birth_date = std::to_string(birth_year) + "-" + two_digits(1 + random.below(12)) + "-" +
+                        two_digits(1 + random.below(28));
+    fields.sex = random.chance(55) ? "female" : "male";
+    fields.preferred_language = std::string(random.pick(kLanguages));
+    fields.interpreter_needed = fields.preferred_language != "en" && random.chance(70);
+    fields.phone = "+1 555 01" + two_digits(random.below(100)) + " " + std::to_string(1000 + random.below(9000));
+    fields.address = {std::to_string(10 + random.below(990)) + " " + std::string(random.pick(kStreets)), "",
+                      std::string(random.pick(kCities)), "IL", std::to_string(62701 + random.below(90)), "US"};
+    fields.identifiers.push_back({"MRN", "RCC-" + std::to_string(100000 + i)});
+    if (random.chance(60)) fields.identifiers.push_back({"MEDICAID", "IL" + std::to_string(40000000 + i * 7)});
+    if (age >= 65 && random.chance(80)) {
+      fields.identifiers.push_back({"MEDICARE", "1EG4-TE5-" + std::to_string(1000 + i)});
+    }
+    // Common names meet again by chance; the demo records them as the distinct people they are.
+    CB_TRY_ASSIGN(client, store.create_client(actor, std::move(fields),
+                                              store::DuplicatePolicy::AcceptConfirmedDuplicate, now));
+    ++result.clients;
+
+    const int contacts = random.below(3);
+    for (int c = 0; c < contacts; ++c) {
+      ContactFields contact;
+      contact.name = std::string(random.pick(kGivenNames)) + " " + client.fields.family_name;
+      contact.relationship = std::string(random.pick(kRelationships));
+      contact.phone = "+1 555 02" + two_digits(random.below(100)) + " " + std::to_string(1000 + random.below(9000));
+      contact.is_emergency_contact = c == 0;
+      contact.disclosure = std::string(random.pick(kDisclosures));
+      CB_TRY(store.create_contact(actor, client.id, std::move(contact), now));
+      ++result.contacts;
+    }
+
+    const auto& program_id = program_ids[static_cast<std::size_t>(random.below(static_cast<int>(program_ids.size())))];
+    CB_TRY_ASSIGN(record, store.create_case(actor, client.id, program_id, actor.user_id, now));
+    ++result.cases;
+    const auto& path = kStagePaths[static_cast<std::size_t>(i) % kStagePaths.size()];
+    CaseStatus current = CaseStatus::Referred;
+    for (auto next : path) {
+      if (next == current) continue;
+      const std::string reason = next == CaseStatus::Closed
+                                     ? (current == CaseStatus::Referred ? "Declined services" : "Goals met")
+                                     : "";
+      CB_TRY_ASSIGN(moved, store.transition_case(actor, record.id, record.version, next, reason, now));
+      record = std::move(moved);
+      current = next;
+    }
+  }
+  return result;
+}
+
+}  // namespace caseboard::cli

@@ -1,0 +1,31 @@
+// Deterministic synthetic demo data: an agency with programs, staff and clients whose cases stand
+// at every stage of the cycle. The same seed gives the same people, names and stages.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace caseboard::cli {
+
+struct DemoLogin {
+  std::string username;
+  std::string role;
+};
+
+struct DemoResult {
+  std::string organization;
+  int programs = 0;
+  int staff = 0;
+  int clients = 0;
+  int contacts = 0;
+  int cases = 0;
+  std::vector<DemoLogin> logins;
+};
+
+inline constexpr std::string_view kDemoPassword = "caseboard-demo-2026";
+
+[[nodiscard]] Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int clients, Timestamp now);
+
+}  // namespace caseboard::cli

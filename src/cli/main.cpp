@@ -1,0 +1,66 @@
+// caseboard: one binary for the server and its administration commands.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "security/random_id.hpp"
+
+int main(int argc, char** argv) {
+  using namespace caseboard::cli;
+  CLI::App app{"Caseboard: case management for case managers, care managers and their teams"};
+  app.set_version_flag("--version", std::string("caseboard ") + CASEBOARD_VERSION);
+  app.require_subcommand(1);
+
+  ServeOptions serve;
+  serve.web_root = CASEBOARD_DEFAULT_WEB_ROOT;
+  auto* serve_command = app.add_subcommand("serve", "Serve the web UI and the API");
+  serve_command->add_option("--db", serve.database, "SQLite file path or postgresql:// URL")->capture_default_str();
+  serve_command->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
+  serve_command->add_option("--port", serve.port, "Port to listen on")->capture_default_str();
+  serve_command->add_option("--web-root", serve.web_root, "Folder of the built web UI")->capture_default_str();
+  serve_command->add_option("--threads", serve.threads, "Request threads")->check(CLI::Range(1, 64))->capture_default_str();
+  serve_command->add_option("--idle-timeout", serve.idle_minutes, "Minutes of inactivity that end a session")
+      ->check(CLI::Range(1, 24 * 60))
+      ->capture_default_str();
+
+  std::string migrate_database = "./caseboard.db";
+  auto* migrate_command = app.add_subcommand("migrate", "Create or update the database schema");
+  migrate_command->add_option("--db", migrate_database, "SQLite file path or postgresql:// URL")->capture_default_str();
+
+  DemoOptions demo;
+  auto* demo_command = app.add_subcommand("demo", "Load realistic synthetic demo data into a new database");
+  demo_command->add_option("--db", demo.database, "SQLite file path or postgresql:// URL")->capture_default_str();
+  demo_command->add_option("--seed", demo.seed, "Seed of the generator (same seed, same data)")->capture_default_str();
+  demo_command->add_option("--clients", demo.clients, "Number of clients")->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+
+  UserAddOptions user;
+  auto* user_command = app.add_subcommand("user", "Manage staff accounts");
+  user_command->require_subcommand(1);
+  auto* user_add = user_command->add_subcommand("add", "Add a staff account; the password is read from standard input");
+  user_add->add_option("--db", user.database, "SQLite file path or postgresql:// URL")->capture_default_str();
+  user_add->add_option("--username", user.username, "Sign-in name")->required();
+  user_add->add_option("--role", user.role,
+                       "case_manager, nurse_case_manager, supervisor, director, administrator or auditor")
+      ->required();
+  user_add->add_option("--display-name", user.display_name, "Name shown to colleagues (default: the username)");
+  user_add->add_option("--org", user.organization,
+                       "Organization name; created when new (default: the only organization)");
+
+  CLI11_PARSE(app, argc, argv);
+  caseboard::security::initialize();
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
+
+  try {
+    if (*serve_command) return run_serve(serve);
+    if (*migrate_command) return run_migrate(migrate_database);
+    if (*demo_command) return run_demo(demo);
+    if (*user_add) return run_user_add(user);
+  } catch (const std::exception& exception) {
+    std::fprintf(stderr, "caseboard: %s\n", exception.what());
+    return 1;
+  }
+  return 1;
+}

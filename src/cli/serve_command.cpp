@@ -1,0 +1,41 @@
+// caseboard serve and caseboard migrate.
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "api/http_server.hpp"
+#include "cli/commands.hpp"
+#include "store/open_store.hpp"
+
+namespace caseboard::cli {
+
+int run_serve(const ServeOptions& options) {
+  store::OpenOptions open_options;
+  open_options.connections = static_cast<int>(options.threads);
+  auto store = store::open_store(options.database, open_options);
+  if (!store) {
+    std::fprintf(stderr, "caseboard: cannot open the database: %s\n", store.error().internal_message.c_str());
+    return 1;
+  }
+  api::Services services{**store, api::SessionPolicy{}};
+  services.sessions.idle_limit = std::chrono::minutes(options.idle_minutes);
+  api::ServerOptions server;
+  server.host = options.host;
+  server.port = options.port;
+  server.web_root = options.web_root;
+  server.threads = options.threads;
+  api::serve_until_stopped(server, services);
+  return 0;
+}
+
+int run_migrate(const std::string& database) {
+  auto applied = store::migrate_database(database);
+  if (!applied) {
+    std::fprintf(stderr, "caseboard: migration failed: %s\n", applied.error().internal_message.c_str());
+    return 1;
+  }
+  std::printf("%d migration(s) applied; the schema is up to date\n", *applied);
+  return 0;
+}
+
+}  // namespace caseboard::cli

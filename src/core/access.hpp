@@ -1,0 +1,24 @@
+// The access rules: one decision function that every API handler goes through before it touches
+// a record. Tenant isolation is enforced below this, in every store query (organization id).
+#pragma once
+
+#include "core/actor.hpp"
+#include "core/result.hpp"
+
+namespace caseboard {
+
+enum class Permission {
+  ReadClients,     // client records, contacts and cases (clinical content)
+  WriteClients,
+  ReadPrograms,
+  WritePrograms,
+  ReadStaff,       // user summaries (names, roles) for assignment
+  WriteStaff,      // create users, change roles, deactivate
+};
+
+// Returns PermissionDenied naming what was refused, or nothing when the actor's role allows it.
+[[nodiscard]] Result<void> authorize(const Actor& actor, Permission permission);
+
+bool role_allows(Role role, Permission permission);
+
+}  // namespace caseboard

@@ -1,0 +1,24 @@
+// Opens the database named on the command line — a SQLite file path or a postgresql:// URL —
+// and brings its schema up to date.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace caseboard::store {
+
+struct OpenOptions {
+  int connections = 4;  // readers for SQLite (plus one writer); the pool size for PostgreSQL
+  bool apply_migrations = true;
+};
+
+bool is_postgres_url(std::string_view database);
+
+[[nodiscard]] Result<std::unique_ptr<Store>> open_store(const std::string& database, const OpenOptions& options);
+
+// Applies pending migrations and returns how many were applied.
+[[nodiscard]] Result<int> migrate_database(const std::string& database);
+
+}  // namespace caseboard::store

@@ -1,0 +1,121 @@
+// The Store implemented once in SQL over a SqlConnection, for both SQLite and PostgreSQL. Writes
+// go to the writer pool inside one transaction with their audit event; reads use the reader pool
+// inside a read-only transaction so a record and its parts are read from one snapshot.
+#pragma once
+
+#include <memory>
+#include <type_traits>
+
+#include "store/connection_pool.hpp"
+#include "store/store.hpp"
+
+namespace caseboard::store {
+
+class SqlStore final : public Store {
+ public:
+  // `readers` may be the same pool as `writers` (PostgreSQL).
+  SqlStore(Dialect dialect, std::shared_ptr<ConnectionPool> writers, std::shared_ptr<ConnectionPool> readers);
+
+  std::string_view backend_name() const override;
+
+  Result<Organization> create_organization(std::string_view name, Timestamp now) override;
+  Result<std::vector<Organization>> list_organizations() override;
+
+  Result<User> create_user(const Actor& actor, UserFields fields, std::string password_hash, Timestamp now) override;
+  Result<std::optional<Credentials>> find_credentials(std::string_view username) override;
+  Result<User> get_user(const Actor& actor, std::string_view user_id) override;
+  Result<std::vector<User>> list_users(const Actor& actor, std::optional<Role> role) override;
+  Result<User> update_user(const Actor& actor, std::string_view user_id, std::int64_t expected_version,
+                           const Change<UserFields>& change, Timestamp now) override;
+
+  Result<void> create_session(const Session& session) override;
+  Result<std::optional<User>> use_session(std::string_view token_hash, Timestamp now,
+                                          std::chrono::seconds idle_limit) override;
+  Result<void> revoke_session(std::string_view token_hash, Timestamp now) override;
+
+  Result<Program> create_program(const Actor& actor, ProgramFields fields, Timestamp now) override;
+  Result<Program> get_program(const Actor& actor, std::string_view program_id) override;
+  Result<std::vector<Program>> list_programs(const Actor& actor) override;
+  Result<Program> update_program(const Actor& actor, std::string_view program_id, std::int64_t expected_version,
+                                 const Change<ProgramFields>& change, Timestamp now) override;
+
+  Result<Client> create_client(const Actor& actor, ClientFields fields, DuplicatePolicy policy, Timestamp now) override;
+  Result<Client> get_client(const Actor& actor, std::string_view client_id) override;
+  Result<Client> update_client(const Actor& actor, std::string_view client_id, std::int64_t expected_version,
+                               const Change<ClientFields>& change, Timestamp now) override;
+  Result<Page<ClientSummary>> search_clients(const Actor& actor, const ClientQuery& query) override;
+
+  Result<std::vector<Contact>> list_contacts(const Actor& actor, std::string_view client_id) override;
+  Result<Contact> create_contact(const Actor& actor, std::string_view client_id, ContactFields fields,
+                                 Timestamp now) override;
+  Result<Contact> update_contact(const Actor& actor, std::string_view client_id, std::string_view contact_id,
+                                 std::int64_t expected_version, const Change<ContactFields>& change,
+                                 Timestamp now) override;
+  Result<void> delete_contact(const Actor& actor, std::string_view client_id, std::string_view contact_id,
+                              std::int64_t expected_version, Timestamp now) override;
+
+  Result<Case> create_case(const Actor& actor, std::string_view client_id, std::string_view program_id,
+                           std::string_view case_manager_id, Timestamp now) override;
+  Result<Case> get_case(const Actor& actor, std::string_view case_id) override;
+  Result<Page<Case>> list_cases(const Actor& actor, const CaseQuery& query) override;
+  Result<Case> transition_case(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
+                               CaseStatus to, std::string_view reason, Timestamp now) override;
+
+  Result<std::vector<AuditEvent>> recent_audit_events(std::string_view organization_id, int limit) override;
+
+ private:
+  // Runs `work` in one write transaction: committed when it succeeds, rolled back when it fails.
+  template <class Work>
+  std::invoke_result_t<Work, SqlConnection&> write(Work&& work) {
+    return in_transaction(*writers_, TransactionKind::Write, std::forward<Work>(work));
+  }
+  template <class Work>
+  std::invoke_result_t<Work, SqlConnection&> read(Work&& work) {
+    return in_transaction(*readers_, TransactionKind::ReadOnly, std::forward<Work>(work));
+  }
+  template <class Work>
+  static std::invoke_result_t<Work, SqlConnection&> in_transaction(ConnectionPool& pool, TransactionKind kind,
+                                                                   Work&& work) {
+    auto connection = pool.acquire();
+    CB_TRY(connection->begin(kind));
+    auto result = work(*connection);
+    if (!result) {
+      connection->rollback();
+      return result;
+    }
+    if (auto committed = connection->commit(); !committed) {
+      connection->rollback();
+      return fail(std::move(committed.error()));
+    }
+    return result;
+  }
+
+  Dialect dialect_;
+  std::shared_ptr<ConnectionPool> writers_;
+  std::shared_ptr<ConnectionPool> readers_;
+};
+
+// ---- helpers shared by the sql_store_*.cpp files ----
+
+struct AuditEntry {
+  std::string_view action;
+  std::string_view resource_type;
+  std::string_view resource_id;
+  std::string_view client_id;
+};
+// Appends one audit event in the caller's transaction.
+[[nodiscard]] Result<void> append_audit(SqlConnection& connection, const Actor& actor, const AuditEntry& entry,
+                                        Timestamp now);
+
+// The NotFound a missing record answers; `field` names the id when it came from a request body.
+Error not_found(std::string_view what, std::string field = {});
+// Aborted for an update whose expected version is stale.
+Error stale_version(std::string_view what, std::int64_t expected, std::int64_t stored);
+
+// Opaque page cursors: the sort key of the last row, hex-encoded.
+std::string encode_cursor(const std::vector<std::string>& parts);
+[[nodiscard]] Result<std::vector<std::string>> decode_cursor(std::string_view cursor, std::size_t parts);
+
+int clamp_page_size(int limit);
+
+}  // namespace caseboard::store

@@ -1,0 +1,184 @@
+// Cases (episodes of care) and their status history.
+#include "core/role.hpp"
+#include "security/random_id.hpp"
+#include "store/sql_store.hpp"
+
+namespace caseboard::store {
+namespace {
+
+constexpr std::string_view kCaseColumns =
+    "id, version, organization_id, client_id, program_id, case_manager_id, status, opened_at, status_changed_at, "
+    "closed_reason";
+
+Case case_from_row(const SqlRow& row) {
+  Case record;
+  record.id = row.text(0);
+  record.version = row.integer(1);
+  record.organization_id = row.text(2);
+  record.client_id = row.text(3);
+  record.program_id = row.text(4);
+  record.case_manager_id = row.text(5);
+  record.status = parse_case_status(row.text(6)).value_or(CaseStatus::Referred);
+  record.opened_at = row.text(7);
+  record.status_changed_at = row.text(8);
+  record.closed_reason = row.text(9);
+  return record;
+}
+
+Result<std::optional<Case>> load_case(SqlConnection& connection, std::string_view organization_id,
+                                      std::string_view case_id) {
+  const SqlValue params[] = {std::string(case_id), std::string(organization_id)};
+  CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kCaseColumns) +
+                                           " FROM cases WHERE id = ? AND organization_id = ?",
+                                       params));
+  if (rows.empty()) return std::optional<Case>{};
+  Case record = case_from_row(rows.front());
+  const SqlValue by_case[] = {record.id};
+  CB_TRY_ASSIGN(history, connection.query("SELECT from_status, to_status, at, by_user_id, reason FROM "
+                                          "case_status_history WHERE case_id = ? ORDER BY sequence",
+                                          by_case));
+  for (const auto& row : history) {
+    record.history.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+  }
+  return std::optional<Case>{std::move(record)};
+}
+
+Result<void> append_history(SqlConnection& connection, const Case& record, std::string_view from,
+                            const Actor& actor, std::string_view reason, const std::string& at) {
+  const SqlValue params[] = {record.id, text_or_null(std::string(from)),
+                             std::string(case_status_name(record.status)), at, text_or_null(actor.user_id),
+                             text_or_null(std::string(reason))};
+  CB_TRY(connection.execute(
+      "INSERT INTO case_status_history (case_id, from_status, to_status, at, by_user_id, reason) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      params));
+  return {};
+}
+
+// NotFound naming `field` unless a row of the organization answers `sql`.
+Result<void> require_row(SqlConnection& connection, std::string_view sql, std::string_view id,
+                         std::string_view organization_id, std::string_view what, std::string field) {
+  const SqlValue params[] = {std::string(id), std::string(organization_id)};
+  CB_TRY_ASSIGN(rows, connection.query(sql, params));
+  if (rows.empty()) return fail(not_found(what, std::move(field)));
+  return {};
+}
+
+}  // namespace
+
+Result<Case> SqlStore::create_case(const Actor& actor, std::string_view client_id, std::string_view program_id,
+                                   std::string_view case_manager_id, Timestamp now) {
+  Case record;
+  record.id = security::random_id("cs");
+  record.version = 1;
+  record.organization_id = actor.organization_id;
+  record.client_id = std::string(client_id);
+  record.program_id = std::string(program_id);
+  record.case_manager_id = std::string(case_manager_id);
+  record.status = CaseStatus::Referred;
+  record.opened_at = record.status_changed_at = format_timestamp(now);
+  return write([&](SqlConnection& connection) -> Result<Case> {
+    CB_TRY(require_row(connection, "SELECT 1 FROM clients WHERE id = ? AND organization_id = ?", client_id,
+                       actor.organization_id, "client", "client_id"));
+    CB_TRY(require_row(connection, "SELECT 1 FROM programs WHERE id = ? AND organization_id = ? AND active = 1",
+                       program_id, actor.organization_id, "active program", "program_id"));
+    if (!case_manager_id.empty()) {
+      CB_TRY(require_row(connection,
+                         "SELECT 1 FROM users WHERE id = ? AND organization_id = ? AND active = 1 AND role IN "
+                         "('case_manager', 'nurse_case_manager', 'supervisor')",
+                         case_manager_id, actor.organization_id, "active case manager", "case_manager_id"));
+    }
+    const SqlValue params[] = {record.id, record.organization_id, record.client_id, record.program_id,
+                               text_or_null(record.case_manager_id), std::string(case_status_name(record.status)),
+                               record.opened_at, record.status_changed_at, std::int64_t{1}, record.opened_at,
+                               record.opened_at};
+    auto inserted = connection.execute(
+        "INSERT INTO cases (id, organization_id, client_id, program_id, case_manager_id, status, opened_at, "
+        "status_changed_at, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        params);
+    if (!inserted) {
+      if (inserted.error().code == ErrorCode::AlreadyExists) {
+        return fail(ErrorCode::AlreadyExists, "the client already has an open case in this program", "program_id");
+      }
+      return fail(std::move(inserted.error()));
+    }
+    CB_TRY(append_history(connection, record, {}, actor, {}, record.opened_at));
+    record.history.push_back({{}, std::string(case_status_name(record.status)), record.opened_at, actor.user_id, {}});
+    CB_TRY(append_audit(connection, actor, {"case.create", "case", record.id, record.client_id}, now));
+    return record;
+  });
+}
+
+Result<Case> SqlStore::get_case(const Actor& actor, std::string_view case_id) {
+  return read([&](SqlConnection& connection) -> Result<Case> {
+    CB_TRY_ASSIGN(record, load_case(connection, actor.organization_id, case_id));
+    if (!record) return fail(not_found("case"));
+    return *record;
+  });
+}
+
+Result<Page<Case>> SqlStore::list_cases(const Actor& actor, const CaseQuery& query) {
+  std::string sql = "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE organization_id = ?";
+  std::vector<SqlValue> params{actor.organization_id};
+  if (!query.client_id.empty()) {
+    sql += " AND client_id = ?";
+    params.emplace_back(query.client_id);
+  }
+  if (!query.case_manager_id.empty()) {
+    sql += " AND case_manager_id = ?";
+    params.emplace_back(query.case_manager_id);
+  }
+  if (query.status) {
+    sql += " AND status = ?";
+    params.emplace_back(std::string(case_status_name(*query.status)));
+  }
+  if (!query.cursor.empty()) {
+    CB_TRY_ASSIGN(after, decode_cursor(query.cursor, 2));
+    sql += " AND (opened_at, id) < (?, ?)";
+    for (auto& part : after) params.emplace_back(std::move(part));
+  }
+  const int limit = clamp_page_size(query.limit);
+  sql += " ORDER BY opened_at DESC, id DESC LIMIT ?";
+  params.emplace_back(std::int64_t{limit + 1});
+  return read([&](SqlConnection& connection) -> Result<Page<Case>> {
+    CB_TRY_ASSIGN(rows, connection.query(sql, params));
+    Page<Case> page;
+    for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
+      page.items.push_back(case_from_row(rows[i]));
+    }
+    if (rows.size() > static_cast<std::size_t>(limit)) {
+      const auto& last = page.items.back();
+      page.next_cursor = encode_cursor({last.opened_at, last.id});
+    }
+    return page;
+  });
+}
+
+Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
+                                       CaseStatus to, std::string_view reason, Timestamp now) {
+  return write([&](SqlConnection& connection) -> Result<Case> {
+    CB_TRY_ASSIGN(stored, load_case(connection, actor.organization_id, case_id));
+    if (!stored) return fail(not_found("case"));
+    if (stored->version != expected_version) return fail(stale_version("case", expected_version, stored->version));
+    CB_TRY(check_case_transition(stored->status, to, reason));
+    Case record = *stored;
+    const auto from = std::string(case_status_name(record.status));
+    const auto at = format_timestamp(now);
+    record.status = to;
+    record.status_changed_at = at;
+    record.version += 1;
+    if (to == CaseStatus::Closed) record.closed_reason = std::string(reason);
+    const SqlValue params[] = {std::string(case_status_name(to)), at, text_or_null(record.closed_reason),
+                               record.version, at, record.id, expected_version};
+    CB_TRY(connection.execute(
+        "UPDATE cases SET status = ?, status_changed_at = ?, closed_reason = ?, version = ?, updated_at = ? "
+        "WHERE id = ? AND version = ?",
+        params));
+    CB_TRY(append_history(connection, record, from, actor, reason, at));
+    record.history.push_back({from, std::string(case_status_name(to)), at, actor.user_id, std::string(reason)});
+    CB_TRY(append_audit(connection, actor, {"case.transition", "case", record.id, record.client_id}, now));
+    return record;
+  });
+}
+
+}  // namespace caseboard::store

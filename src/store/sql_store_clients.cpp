@@ -1,0 +1,251 @@
+// Clients, their identifiers, duplicate detection at intake, and search.
+#include "core/text.hpp"
+#include "security/random_id.hpp"
+#include "store/sql_store.hpp"
+
+namespace caseboard::store {
+namespace {
+
+constexpr std::string_view kClientColumns =
+    "id, version, organization_id, given_name, family_name, middle_name, preferred_name, birth_date, sex, "
+    "preferred_language, interpreter_needed, phone, email, address_line1, address_line2, city, state, postal_code, "
+    "country, created_at, updated_at";
+
+// The greatest valid UTF-8 character: "prefix" <= key < "prefix" + this is "key starts with prefix".
+constexpr std::string_view kAfterEveryCharacter = "\xf4\x8f\xbf\xbf";
+
+Client client_from_row(const SqlRow& row) {
+  Client client;
+  client.id = row.text(0);
+  client.version = row.integer(1);
+  client.organization_id = row.text(2);
+  auto& f = client.fields;
+  f.given_name = row.text(3);
+  f.family_name = row.text(4);
+  f.middle_name = row.text(5);
+  f.preferred_name = row.text(6);
+  f.birth_date = row.text(7);
+  f.sex = row.text(8);
+  f.preferred_language = row.text(9);
+  f.interpreter_needed = row.boolean(10);
+  f.phone = row.text(11);
+  f.email = row.text(12);
+  f.address = {row.text(13), row.text(14), row.text(15), row.text(16), row.text(17), row.text(18)};
+  client.created_at = row.text(19);
+  client.updated_at = row.text(20);
+  return client;
+}
+
+Result<std::optional<Client>> load_client(SqlConnection& connection, std::string_view organization_id,
+                                          std::string_view client_id) {
+  const SqlValue params[] = {std::string(client_id), std::string(organization_id)};
+  CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kClientColumns) +
+                                           " FROM clients WHERE id = ? AND organization_id = ?",
+                                       params));
+  if (rows.empty()) return std::optional<Client>{};
+  Client client = client_from_row(rows.front());
+  const SqlValue by_client[] = {client.id};
+  CB_TRY_ASSIGN(identifiers, connection.query(
+                                 "SELECT type, value FROM client_identifiers WHERE client_id = ? ORDER BY position",
+                                 by_client));
+  for (const auto& row : identifiers) client.fields.identifiers.push_back({row.text(0), row.text(1)});
+  return std::optional<Client>{std::move(client)};
+}
+
+// AlreadyExists naming the first identifier that another client of the organization holds.
+Result<void> check_identifiers_free(SqlConnection& connection, std::string_view organization_id,
+                                    const ClientFields& fields, std::string_view own_id) {
+  for (std::size_t i = 0; i < fields.identifiers.size(); ++i) {
+    const auto& identifier = fields.identifiers[i];
+    const SqlValue params[] = {std::string(organization_id), identifier.type, identifier.value};
+    CB_TRY_ASSIGN(rows, connection.query(
+                            "SELECT client_id FROM client_identifiers WHERE organization_id = ? AND type = ? AND value = ?",
+                            params));
+    if (!rows.empty() && rows.front().text(0) != own_id) {
+      Error error = make_error(ErrorCode::AlreadyExists,
+                               "a client with " + identifier.type + " " + identifier.value + " already exists",
+                               "identifiers[" + std::to_string(i) + "].value");
+      error.existing_id = rows.front().text(0);
+      return fail(std::move(error));
+    }
+  }
+  return {};
+}
+
+Result<void> write_identifiers(SqlConnection& connection, const Client& client) {
+  const SqlValue by_client[] = {client.id};
+  CB_TRY(connection.execute("DELETE FROM client_identifiers WHERE client_id = ?", by_client));
+  std::int64_t position = 0;
+  for (const auto& identifier : client.fields.identifiers) {
+    const SqlValue params[] = {client.organization_id, identifier.type, identifier.value, client.id, position++};
+    CB_TRY(connection.execute(
+        "INSERT INTO client_identifiers (organization_id, type, value, client_id, position) VALUES (?, ?, ?, ?, ?)",
+        params));
+  }
+  return {};
+}
+
+// The columns after id/organization that create and update both write, in this order.
+std::vector<SqlValue> client_values(const Client& client) {
+  const auto& f = client.fields;
+  return {f.given_name,
+          f.family_name,
+          text_or_null(f.middle_name),
+          text_or_null(f.preferred_name),
+          name_key(f.given_name),
+          name_key(f.family_name),
+          f.birth_date,
+          f.sex,
+          f.preferred_language,
+          std::int64_t{f.interpreter_needed ? 1 : 0},
+          text_or_null(f.phone),
+          text_or_null(f.email),
+          text_or_null(f.address.line1),
+          text_or_null(f.address.line2),
+          text_or_null(f.address.city),
+          text_or_null(f.address.state),
+          text_or_null(f.address.postal_code),
+          text_or_null(f.address.country),
+          client.version,
+          client.updated_at};
+}
+
+}  // namespace
+
+Result<Client> SqlStore::create_client(const Actor& actor, ClientFields fields, DuplicatePolicy policy,
+                                       Timestamp now) {
+  Client client;
+  client.id = security::random_id("cl");
+  client.version = 1;
+  client.organization_id = actor.organization_id;
+  client.fields = std::move(fields);
+  client.created_at = client.updated_at = format_timestamp(now);
+  return write([&](SqlConnection& connection) -> Result<Client> {
+    CB_TRY(check_identifiers_free(connection, actor.organization_id, client.fields, {}));
+    if (policy == DuplicatePolicy::RefuseLikelyDuplicates) {
+      // Same person, typed the same or with given and family names swapped.
+      const auto given = name_key(client.fields.given_name);
+      const auto family = name_key(client.fields.family_name);
+      const SqlValue params[] = {actor.organization_id, client.fields.birth_date, family, given, given, family};
+      CB_TRY_ASSIGN(rows, connection.query(
+                              "SELECT id FROM clients WHERE organization_id = ? AND birth_date = ? AND "
+                              "((family_key = ? AND given_key = ?) OR (family_key = ? AND given_key = ?)) "
+                              "ORDER BY id LIMIT 10",
+                              params));
+      if (!rows.empty()) {
+        Error error = make_error(ErrorCode::PossibleDuplicate,
+                                 "a client with the same name and birth date exists; confirm to create another");
+        for (const auto& row : rows) error.candidate_ids.push_back(row.text(0));
+        return fail(std::move(error));
+      }
+    }
+    auto values = client_values(client);
+    values.insert(values.begin(), {client.id, client.organization_id});
+    values.push_back(actor.user_id.empty() ? SqlValue{nullptr} : SqlValue{actor.user_id});
+    values.push_back(client.created_at);
+    CB_TRY(connection.execute(
+        "INSERT INTO clients (id, organization_id, given_name, family_name, middle_name, preferred_name, given_key, "
+        "family_key, birth_date, sex, preferred_language, interpreter_needed, phone, email, address_line1, "
+        "address_line2, city, state, postal_code, country, version, updated_at, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        values));
+    CB_TRY(write_identifiers(connection, client));
+    CB_TRY(append_audit(connection, actor, {"client.create", "client", client.id, client.id}, now));
+    return client;
+  });
+}
+
+Result<Client> SqlStore::get_client(const Actor& actor, std::string_view client_id) {
+  return read([&](SqlConnection& connection) -> Result<Client> {
+    CB_TRY_ASSIGN(client, load_client(connection, actor.organization_id, client_id));
+    if (!client) return fail(not_found("client"));
+    return *client;
+  });
+}
+
+Result<Client> SqlStore::update_client(const Actor& actor, std::string_view client_id, std::int64_t expected_version,
+                                       const Change<ClientFields>& change, Timestamp now) {
+  return write([&](SqlConnection& connection) -> Result<Client> {
+    CB_TRY_ASSIGN(stored, load_client(connection, actor.organization_id, client_id));
+    if (!stored) return fail(not_found("client"));
+    if (stored->version != expected_version) return fail(stale_version("client", expected_version, stored->version));
+    CB_TRY_ASSIGN(fields, change(stored->fields));
+    CB_TRY(check_identifiers_free(connection, actor.organization_id, fields, stored->id));
+    Client client = *stored;
+    client.fields = std::move(fields);
+    client.version += 1;
+    client.updated_at = format_timestamp(now);
+    auto values = client_values(client);
+    values.push_back(client.id);
+    values.push_back(expected_version);
+    CB_TRY(connection.execute(
+        "UPDATE clients SET given_name = ?, family_name = ?, middle_name = ?, preferred_name = ?, given_key = ?, "
+        "family_key = ?, birth_date = ?, sex = ?, preferred_language = ?, interpreter_needed = ?, phone = ?, "
+        "email = ?, address_line1 = ?, address_line2 = ?, city = ?, state = ?, postal_code = ?, country = ?, "
+        "version = ?, updated_at = ? WHERE id = ? AND version = ?",
+        values));
+    if (client.fields.identifiers != stored->fields.identifiers) CB_TRY(write_identifiers(connection, client));
+    CB_TRY(append_audit(connection, actor, {"client.update", "client", client.id, client.id}, now));
+    return client;
+  });
+}
+
+Result<Page<ClientSummary>> SqlStore::search_clients(const Actor& actor, const ClientQuery& query) {
+  std::string sql =
+      "SELECT id, given_name, family_name, preferred_name, birth_date, family_key, given_key FROM clients "
+      "WHERE organization_id = ?";
+  std::vector<SqlValue> params{actor.organization_id};
+  auto starts_with = [&](std::string_view column, const std::string& prefix) {
+    params.emplace_back(prefix);
+    params.emplace_back(prefix + std::string(kAfterEveryCharacter));
+    return "(" + std::string(column) + " >= ? AND " + std::string(column) + " < ?)";
+  };
+  if (!trim(query.name).empty()) {
+    auto search = parse_name_search(query.name);
+    if (search.family_prefix.empty() && search.given_prefix.empty()) {
+      return fail(ErrorCode::InvalidArgument, "search text must contain letters or digits", "q");
+    }
+    if (search.family_or_given) {
+      auto family = starts_with("family_key", search.family_prefix);
+      auto given = starts_with("given_key", search.family_prefix);
+      sql += " AND (" + family + " OR " + given + ")";
+    } else {
+      if (!search.family_prefix.empty()) sql += " AND " + starts_with("family_key", search.family_prefix);
+      if (!search.given_prefix.empty()) sql += " AND " + starts_with("given_key", search.given_prefix);
+    }
+  }
+  if (!query.birth_date.empty()) {
+    sql += " AND birth_date = ?";
+    params.emplace_back(query.birth_date);
+  }
+  if (query.identifier) {
+    sql += " AND id IN (SELECT client_id FROM client_identifiers WHERE organization_id = ? AND type = ? AND value = ?)";
+    params.emplace_back(actor.organization_id);
+    params.emplace_back(query.identifier->type);
+    params.emplace_back(query.identifier->value);
+  }
+  if (!query.cursor.empty()) {
+    CB_TRY_ASSIGN(after, decode_cursor(query.cursor, 3));
+    sql += " AND (family_key, given_key, id) > (?, ?, ?)";
+    for (auto& part : after) params.emplace_back(std::move(part));
+  }
+  const int limit = clamp_page_size(query.limit);
+  sql += " ORDER BY family_key, given_key, id LIMIT ?";
+  params.emplace_back(std::int64_t{limit + 1});
+
+  return read([&](SqlConnection& connection) -> Result<Page<ClientSummary>> {
+    CB_TRY_ASSIGN(rows, connection.query(sql, params));
+    Page<ClientSummary> page;
+    for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
+      const auto& row = rows[i];
+      page.items.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+    }
+    if (rows.size() > static_cast<std::size_t>(limit)) {
+      const auto& last = rows[static_cast<std::size_t>(limit) - 1];
+      page.next_cursor = encode_cursor({last.text(5), last.text(6), last.text(0)});
+    }
+    return page;
+  });
+}
+
+}  // namespace caseboard::store

@@ -1,0 +1,110 @@
+// Programs of an organization.
+#include "security/random_id.hpp"
+#include "store/sql_store.hpp"
+
+namespace caseboard::store {
+namespace {
+
+constexpr std::string_view kProgramColumns =
+    "id, version, organization_id, name, description, active, created_at, updated_at";
+
+Program program_from_row(const SqlRow& row) {
+  Program program;
+  program.id = row.text(0);
+  program.version = row.integer(1);
+  program.organization_id = row.text(2);
+  program.fields.name = row.text(3);
+  program.fields.description = row.text(4);
+  program.fields.active = row.boolean(5);
+  program.created_at = row.text(6);
+  program.updated_at = row.text(7);
+  return program;
+}
+
+Result<std::optional<Program>> load_program(SqlConnection& connection, std::string_view organization_id,
+                                            std::string_view program_id) {
+  const SqlValue params[] = {std::string(program_id), std::string(organization_id)};
+  CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kProgramColumns) +
+                                           " FROM programs WHERE id = ? AND organization_id = ?",
+                                       params));
+  if (rows.empty()) return std::optional<Program>{};
+  return std::optional<Program>{program_from_row(rows.front())};
+}
+
+Error name_taken() { return make_error(ErrorCode::AlreadyExists, "a program with this name already exists", "name"); }
+
+}  // namespace
+
+Result<Program> SqlStore::create_program(const Actor& actor, ProgramFields fields, Timestamp now) {
+  Program program;
+  program.id = security::random_id("prg");
+  program.version = 1;
+  program.organization_id = actor.organization_id;
+  program.fields = std::move(fields);
+  program.created_at = program.updated_at = format_timestamp(now);
+  return write([&](SqlConnection& connection) -> Result<Program> {
+    const SqlValue params[] = {program.id, program.organization_id, program.fields.name,
+                               text_or_null(program.fields.description), std::int64_t{program.fields.active ? 1 : 0},
+                               std::int64_t{1}, program.created_at, program.updated_at};
+    auto inserted = connection.execute(
+        "INSERT INTO programs (id, organization_id, name, description, active, version, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        params);
+    if (!inserted) {
+      return fail(inserted.error().code == ErrorCode::AlreadyExists ? name_taken() : std::move(inserted.error()));
+    }
+    CB_TRY(append_audit(connection, actor, {"program.create", "program", program.id, {}}, now));
+    return program;
+  });
+}
+
+Result<Program> SqlStore::get_program(const Actor& actor, std::string_view program_id) {
+  return read([&](SqlConnection& connection) -> Result<Program> {
+    CB_TRY_ASSIGN(program, load_program(connection, actor.organization_id, program_id));
+    if (!program) return fail(not_found("program"));
+    return *program;
+  });
+}
+
+Result<std::vector<Program>> SqlStore::list_programs(const Actor& actor) {
+  return read([&](SqlConnection& connection) -> Result<std::vector<Program>> {
+    const SqlValue params[] = {actor.organization_id};
+    CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kProgramColumns) +
+                                             " FROM programs WHERE organization_id = ? ORDER BY name, id",
+                                         params));
+    std::vector<Program> programs;
+    for (const auto& row : rows) programs.push_back(program_from_row(row));
+    return programs;
+  });
+}
+
+Result<Program> SqlStore::update_program(const Actor& actor, std::string_view program_id,
+                                         std::int64_t expected_version, const Change<ProgramFields>& change,
+                                         Timestamp now) {
+  return write([&](SqlConnection& connection) -> Result<Program> {
+    CB_TRY_ASSIGN(stored, load_program(connection, actor.organization_id, program_id));
+    if (!stored) return fail(not_found("program"));
+    if (stored->version != expected_version) {
+      return fail(stale_version("program", expected_version, stored->version));
+    }
+    CB_TRY_ASSIGN(fields, change(stored->fields));
+    Program program = *stored;
+    program.fields = std::move(fields);
+    program.version += 1;
+    program.updated_at = format_timestamp(now);
+    const SqlValue params[] = {program.fields.name, text_or_null(program.fields.description),
+                               std::int64_t{program.fields.active ? 1 : 0}, program.version, program.updated_at,
+                               program.id, expected_version};
+    auto updated = connection.execute(
+        "UPDATE programs SET name = ?, description = ?, active = ?, version = ?, updated_at = ? "
+        "WHERE id = ? AND version = ?",
+        params);
+    if (!updated) {
+      return fail(updated.error().code == ErrorCode::AlreadyExists ? name_taken() : std::move(updated.error()));
+    }
+    CB_TRY(append_audit(connection, actor, {"program.update", "program", program.id, {}}, now));
+    return program;
+  });
+}
+
+}  // namespace caseboard::store

@@ -1,0 +1,184 @@
+// The storage interface: everything Caseboard keeps, behind one contract that the SQLite and the
+// PostgreSQL adapters both satisfy (the same conformance suite runs against each).
+//
+// Rules every method follows:
+// - Tenant isolation: every read and write is limited to actor.organization_id; a record of
+//   another organization is answered exactly like a record that does not exist (NotFound).
+// - Every write is one transaction that also appends its audit event; nothing is half-written.
+// - Every record carries a version that starts at 1 and grows by one with each change; an update
+//   names the version it read and gets Aborted when the stored version differs.
+// - `now` is passed in; the store never reads the clock.
+// - Errors: NotFound (field names the id that is unknown), AlreadyExists, Aborted, Unavailable
+//   (the database cannot be reached), Internal (a bug or a broken database; details logged).
+// Thread safety: a Store is shared by all request threads; every method may be called concurrently.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/calendar.hpp"
+#include "core/case_status.hpp"
+#include "core/client.hpp"
+#include "core/contact.hpp"
+#include "core/organization.hpp"
+#include "core/program.hpp"
+#include "core/result.hpp"
+#include "core/user.hpp"
+
+namespace caseboard::store {
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::string next_cursor;  // empty on the last page
+};
+
+inline constexpr int kMaximumPageSize = 100;
+
+struct ClientQuery {
+  std::string name;        // "family, given" or a prefix of either; empty: any
+  std::string birth_date;  // YYYY-MM-DD; empty: any
+  std::optional<Identifier> identifier;
+  int limit = 25;
+  std::string cursor;
+};
+
+struct CaseQuery {
+  std::string client_id;        // empty: any
+  std::string case_manager_id;  // empty: any
+  std::optional<CaseStatus> status;
+  int limit = 25;
+  std::string cursor;
+};
+
+enum class DuplicatePolicy {
+  RefuseLikelyDuplicates,  // same normalized name and birth date → PossibleDuplicate
+  AcceptConfirmedDuplicate,
+};
+
+struct Credentials {
+  User user;
+  std::string password_hash;
+};
+
+struct Session {
+  std::string token_hash;
+  std::string user_id;
+  Timestamp created_at;
+  Timestamp expires_at;
+};
+
+struct AuditEvent {
+  std::int64_t sequence = 0;
+  std::string at;
+  std::string organization_id;
+  std::string user_id;
+  std::string action;  // e.g. "client.create", "case.transition"
+  std::string resource_type;
+  std::string resource_id;
+  std::string client_id;
+  std::string outcome;
+  std::string source_address;
+};
+
+template <class Fields>
+using Change = std::function<Result<Fields>(Fields)>;
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // "sqlite" or "postgresql".
+  virtual std::string_view backend_name() const = 0;
+
+  // --- organizations (tenants) ---
+  // AlreadyExists when the name is taken.
+  [[nodiscard]] virtual Result<Organization> create_organization(std::string_view name, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::vector<Organization>> list_organizations() = 0;
+
+  // --- users ---
+  // Creates a user in actor.organization_id. AlreadyExists (field "username") when the username is
+  // taken in any organization; NotFound (field "supervisor_id") for an unknown supervisor.
+  [[nodiscard]] virtual Result<User> create_user(const Actor& actor, UserFields fields, std::string password_hash,
+                                                 Timestamp now) = 0;
+  // Any organization: sign-in starts from the username alone. Empty when unknown.
+  [[nodiscard]] virtual Result<std::optional<Credentials>> find_credentials(std::string_view username) = 0;
+  [[nodiscard]] virtual Result<User> get_user(const Actor& actor, std::string_view user_id) = 0;
+  [[nodiscard]] virtual Result<std::vector<User>> list_users(const Actor& actor, std::optional<Role> role) = 0;
+  // Applies `change` to the stored fields inside the transaction; its error is returned as is.
+  [[nodiscard]] virtual Result<User> update_user(const Actor& actor, std::string_view user_id,
+                                                 std::int64_t expected_version, const Change<UserFields>& change,
+                                                 Timestamp now) = 0;
+
+  // --- sessions ---
+  [[nodiscard]] virtual Result<void> create_session(const Session& session) = 0;
+  // The session's active user when the token is known, not revoked, not past expires_at and used
+  // within `idle_limit`; refreshes its last use. Empty otherwise.
+  [[nodiscard]] virtual Result<std::optional<User>> use_session(std::string_view token_hash, Timestamp now,
+                                                                std::chrono::seconds idle_limit) = 0;
+  // Revokes the session; revoking an unknown or revoked session is not an error.
+  [[nodiscard]] virtual Result<void> revoke_session(std::string_view token_hash, Timestamp now) = 0;
+
+  // --- programs ---
+  // AlreadyExists (field "name") when the organization has a program of that name.
+  [[nodiscard]] virtual Result<Program> create_program(const Actor& actor, ProgramFields fields, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Program> get_program(const Actor& actor, std::string_view program_id) = 0;
+  [[nodiscard]] virtual Result<std::vector<Program>> list_programs(const Actor& actor) = 0;
+  [[nodiscard]] virtual Result<Program> update_program(const Actor& actor, std::string_view program_id,
+                                                       std::int64_t expected_version,
+                                                       const Change<ProgramFields>& change, Timestamp now) = 0;
+
+  // --- clients ---
+  // AlreadyExists (existing_id set, field "identifiers[i].value") when an identifier is taken in
+  // the organization; PossibleDuplicate (candidate_ids set) when the policy refuses likely
+  // duplicates and a client with the same name key and birth date exists. `fields` must be valid.
+  [[nodiscard]] virtual Result<Client> create_client(const Actor& actor, ClientFields fields,
+                                                     DuplicatePolicy policy, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Client> get_client(const Actor& actor, std::string_view client_id) = 0;
+  // AlreadyExists as for create when the change adds an identifier another client holds.
+  [[nodiscard]] virtual Result<Client> update_client(const Actor& actor, std::string_view client_id,
+                                                     std::int64_t expected_version,
+                                                     const Change<ClientFields>& change, Timestamp now) = 0;
+  // Ordered by family name key, given name key, id. InvalidArgument (field "cursor") for a cursor
+  // this store did not make.
+  [[nodiscard]] virtual Result<Page<ClientSummary>> search_clients(const Actor& actor, const ClientQuery& query) = 0;
+
+  // --- contacts (support network) ---
+  [[nodiscard]] virtual Result<std::vector<Contact>> list_contacts(const Actor& actor, std::string_view client_id) = 0;
+  [[nodiscard]] virtual Result<Contact> create_contact(const Actor& actor, std::string_view client_id,
+                                                       ContactFields fields, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Contact> update_contact(const Actor& actor, std::string_view client_id,
+                                                       std::string_view contact_id, std::int64_t expected_version,
+                                                       const Change<ContactFields>& change, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<void> delete_contact(const Actor& actor, std::string_view client_id,
+                                                    std::string_view contact_id, std::int64_t expected_version,
+                                                    Timestamp now) = 0;
+
+  // --- cases (episodes of care) ---
+  // Opens a case at `referred`. NotFound (field "client_id", "program_id" or "case_manager_id");
+  // AlreadyExists when the client has a case in the program that is not closed.
+  [[nodiscard]] virtual Result<Case> create_case(const Actor& actor, std::string_view client_id,
+                                                 std::string_view program_id, std::string_view case_manager_id,
+                                                 Timestamp now) = 0;
+  // With its status history, oldest first.
+  [[nodiscard]] virtual Result<Case> get_case(const Actor& actor, std::string_view case_id) = 0;
+  // Without history; newest opened first.
+  [[nodiscard]] virtual Result<Page<Case>> list_cases(const Actor& actor, const CaseQuery& query) = 0;
+  // FailedPrecondition / InvalidArgument from the status machine (core/case_status.hpp).
+  [[nodiscard]] virtual Result<Case> transition_case(const Actor& actor, std::string_view case_id,
+                                                     std::int64_t expected_version, CaseStatus to,
+                                                     std::string_view reason, Timestamp now) = 0;
+
+  // --- audit trail ---
+  // The newest events of the organization, newest first.
+  [[nodiscard]] virtual Result<std::vector<AuditEvent>> recent_audit_events(std::string_view organization_id,
+                                                                            int limit) = 0;
+};
+
+}  // namespace caseboard::store

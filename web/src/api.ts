@@ -1,0 +1,468 @@
+// Typed client for the Caseboard HTTP API v1 (docs/api.md). Every call goes through `request`,
+// which adds the bearer token, turns error bodies into one ApiError type, and reports a 401 on an
+// authenticated call to the app so it can send the user back to sign-in.
+
+// ---------------------------------------------------------------------------------------------
+// Wire types
+
+export type Role =
+  | 'case_manager'
+  | 'nurse_case_manager'
+  | 'supervisor'
+  | 'director'
+  | 'administrator'
+  | 'auditor';
+
+export interface User {
+  id: string;
+  version: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  active: boolean;
+  supervisor_id: string | null;
+  organization_id: string;
+}
+
+export type Sex = 'female' | 'male' | 'other' | 'unknown';
+export const SEXES: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
+
+export type IdentifierType = 'MRN' | 'MEDICAID' | 'MEDICARE' | 'MEMBER' | 'OTHER';
+export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
+  'MRN',
+  'MEDICAID',
+  'MEDICARE',
+  'MEMBER',
+  'OTHER',
+];
+
+export interface Identifier {
+  type: IdentifierType;
+  value: string;
+}
+
+export interface Address {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postal_code?: string | null;
+  country?: string | null;
+}
+
+export interface ClientSummary {
+  id: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  birth_date: string;
+}
+
+export interface Client {
+  id: string;
+  version: number;
+  given_name: string;
+  family_name: string;
+  middle_name: string | null;
+  preferred_name: string | null;
+  birth_date: string;
+  sex: Sex;
+  preferred_language: string;
+  interpreter_needed: boolean;
+  phone: string | null;
+  email: string | null;
+  address: Address | null;
+  identifiers: Identifier[];
+  created_at: string;
+  updated_at: string;
+}
+
+/** Writable client fields for POST /clients. Optional fields are omitted, never sent as "". */
+export interface ClientInput {
+  given_name: string;
+  family_name: string;
+  middle_name?: string;
+  preferred_name?: string;
+  birth_date: string;
+  sex?: Sex;
+  preferred_language?: string;
+  interpreter_needed?: boolean;
+  phone?: string;
+  email?: string;
+  address?: Address;
+  identifiers?: Identifier[];
+  confirm_duplicate?: boolean;
+}
+
+export type Relationship =
+  | 'spouse'
+  | 'partner'
+  | 'parent'
+  | 'child'
+  | 'sibling'
+  | 'other_family'
+  | 'friend'
+  | 'caregiver'
+  | 'guardian'
+  | 'neighbor'
+  | 'other';
+export const RELATIONSHIPS: readonly Relationship[] = [
+  'spouse',
+  'partner',
+  'parent',
+  'child',
+  'sibling',
+  'other_family',
+  'friend',
+  'caregiver',
+  'guardian',
+  'neighbor',
+  'other',
+];
+
+export type Disclosure = 'none' | 'logistics' | 'general' | 'full';
+export const DISCLOSURES: readonly Disclosure[] = ['none', 'logistics', 'general', 'full'];
+
+export interface Contact {
+  id: string;
+  version: number;
+  client_id: string;
+  name: string;
+  relationship: Relationship;
+  phone: string | null;
+  email: string | null;
+  is_emergency_contact: boolean;
+  disclosure: Disclosure;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactInput {
+  name: string;
+  relationship: Relationship;
+  phone?: string;
+  email?: string;
+  is_emergency_contact?: boolean;
+  disclosure?: Disclosure;
+  notes?: string;
+}
+
+export interface Program {
+  id: string;
+  version: number;
+  name: string;
+  description: string | null;
+  active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export type CaseStatus = 'referred' | 'intake' | 'active' | 'on_hold' | 'discharged' | 'closed';
+
+export interface CaseHistoryEntry {
+  from: CaseStatus | null;
+  to: CaseStatus;
+  at: string;
+  by: string;
+  reason: string | null;
+}
+
+export interface Case {
+  id: string;
+  version: number;
+  client_id: string;
+  program_id: string;
+  case_manager_id: string;
+  status: CaseStatus;
+  opened_at: string;
+  status_changed_at: string;
+  closed_reason: string | null;
+  /** Present on single-case reads and on GET /clients/{id}/cases; absent from GET /cases lists. */
+  history?: CaseHistoryEntry[];
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface Items<T> {
+  items: T[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** Every failed call rejects with this; `status` 0 means the server could not be reached. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | null;
+  readonly candidates: ClientSummary[];
+  readonly existing_id: string | null;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    field?: string | null;
+    candidates?: ClientSummary[];
+    existing_id?: string | null;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.field = init.field ?? null;
+    this.candidates = init.candidates ?? [];
+    this.existing_id = init.existing_id ?? null;
+  }
+}
+
+/** A readable message for anything a call may throw. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Session token and the 401 hook
+
+const TOKEN_KEY = 'caseboard.token';
+
+export function getToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function setToken(token: string | null): void {
+  try {
+    if (token === null) sessionStorage.removeItem(TOKEN_KEY);
+    else sessionStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    // Storage can be unavailable (private mode, quota); the session then lasts for this page only.
+  }
+}
+
+let unauthenticatedHandler: (() => void) | null = null;
+
+/** The app registers what to do when an authenticated call answers 401 (token expired/revoked). */
+export function onUnauthenticated(handler: () => void): void {
+  unauthenticatedHandler = handler;
+}
+
+export function clearSession(): void {
+  setToken(null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transport
+
+const BASE = '/api/v1';
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** The record version this update is based on; sent as If-Match: "<version>". */
+  ifMatch?: number;
+  /** Send the bearer token (false only for login). */
+  auth?: boolean;
+  /**
+   * Report a 401 to the app as an ended session (default: same as `auth`). Off for login, whose
+   * 401 means a wrong password, and for logout, where the session is ending anyway.
+   */
+  signalUnauthenticated?: boolean;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, ifMatch, auth = true } = options;
+  const signalUnauthenticated = options.signalUnauthenticated ?? auth;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
+  const token = getToken();
+  if (auth && token) headers['Authorization'] = `Bearer ${token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(BASE + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: 'unavailable',
+      message: 'Could not reach the Caseboard server. Check your connection and try again.',
+    });
+  }
+
+  if (response.status === 204) return undefined as T;
+
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+  }
+
+  if (response.ok) {
+    if (parsed === undefined) {
+      throw new ApiError({
+        status: response.status,
+        code: 'internal',
+        message: 'The server sent an answer that could not be read.',
+      });
+    }
+    return parsed as T;
+  }
+
+  const error = toApiError(response.status, parsed);
+  if (response.status === 401 && signalUnauthenticated) {
+    setToken(null);
+    unauthenticatedHandler?.();
+  }
+  throw error;
+}
+
+function toApiError(status: number, parsed: unknown): ApiError {
+  const body =
+    parsed && typeof parsed === 'object' && 'error' in parsed
+      ? (parsed as { error: Record<string, unknown> }).error
+      : null;
+  if (!body || typeof body !== 'object') {
+    return new ApiError({
+      status,
+      code: status === 401 ? 'unauthenticated' : 'unknown',
+      message: `The server answered ${status} without an explanation.`,
+    });
+  }
+  return new ApiError({
+    status,
+    code: typeof body.code === 'string' ? body.code : 'unknown',
+    message: typeof body.message === 'string' ? body.message : `Request failed (${status}).`,
+    field: typeof body.field === 'string' ? body.field : null,
+    candidates: Array.isArray(body.candidates) ? (body.candidates as ClientSummary[]) : [],
+    existing_id: typeof body.existing_id === 'string' ? body.existing_id : null,
+  });
+}
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const enc = encodeURIComponent;
+
+// ---------------------------------------------------------------------------------------------
+// Authentication
+
+export async function login(username: string, password: string): Promise<User> {
+  const answer = await request<{ token: string; user: User }>('/auth/login', {
+    method: 'POST',
+    body: { username, password },
+    auth: false,
+  });
+  setToken(answer.token);
+  return answer.user;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await request<void>('/auth/logout', { method: 'POST', signalUnauthenticated: false });
+  } finally {
+    setToken(null);
+  }
+}
+
+export function getMe(): Promise<User> {
+  return request<User>('/me');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients
+
+export interface ClientSearch {
+  q?: string;
+  birth_date?: string;
+  identifier?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export function searchClients(search: ClientSearch): Promise<Page<ClientSummary>> {
+  return request<Page<ClientSummary>>(`/clients${query({ ...search })}`);
+}
+
+export function getClient(id: string): Promise<Client> {
+  return request<Client>(`/clients/${enc(id)}`);
+}
+
+export function createClient(input: ClientInput): Promise<Client> {
+  return request<Client>('/clients', { method: 'POST', body: input });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contacts
+
+export function listContacts(clientId: string): Promise<Items<Contact>> {
+  return request<Items<Contact>>(`/clients/${enc(clientId)}/contacts`);
+}
+
+export function createContact(clientId: string, input: ContactInput): Promise<Contact> {
+  return request<Contact>(`/clients/${enc(clientId)}/contacts`, { method: 'POST', body: input });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programs and users
+
+export function listPrograms(): Promise<Items<Program>> {
+  return request<Items<Program>>('/programs');
+}
+
+export function listUsers(): Promise<Items<User>> {
+  return request<Items<User>>('/users');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+export function listClientCases(clientId: string): Promise<Items<Case>> {
+  return request<Items<Case>>(`/clients/${enc(clientId)}/cases`);
+}
+
+export function openCase(input: {
+  client_id: string;
+  program_id: string;
+  case_manager_id?: string;
+}): Promise<Case> {
+  return request<Case>('/cases', { method: 'POST', body: input });
+}
+
+export function transitionCase(
+  caseRecord: Pick<Case, 'id' | 'version'>,
+  to: CaseStatus,
+  reason?: string,
+): Promise<Case> {
+  const body: { to: CaseStatus; reason?: string } = { to };
+  if (reason) body.reason = reason;
+  return request<Case>(`/cases/${enc(caseRecord.id)}/transitions`, {
+    method: 'POST',
+    body,
+    ifMatch: caseRecord.version,
+  });
+}

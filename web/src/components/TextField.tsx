@@ -1,0 +1,51 @@
+// A labelled text-like input (text, date, email, tel, password, search) with hint and error.
+
+import { FieldError, fieldAria } from './FieldError';
+
+interface Props {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  type?: 'text' | 'date' | 'email' | 'tel' | 'password' | 'search';
+  required?: boolean;
+  error?: string | null;
+  hint?: string;
+  autoComplete?: string;
+  maxLength?: number;
+  list?: string;
+  inputRef?: (el: HTMLInputElement | null) => void;
+  class?: string;
+}
+
+export function TextField(props: Props) {
+  const { id, label, value, onInput, type = 'text', required, error, hint } = props;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div class={`field ${props.class ?? ''}`}>
+      <label for={id}>
+        {label}
+        {required ? <span class="required"> (required)</span> : null}
+      </label>
+      {hint ? (
+        <p class="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        required={required}
+        autoComplete={props.autoComplete}
+        maxLength={props.maxLength}
+        list={props.list}
+        ref={props.inputRef}
+        onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
+        {...fieldAria(id, error, hintId)}
+      />
+      <FieldError id={id} message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+// A tiny hash router: the server serves one index.html at `/`, and every screen lives after `#`
+// (`#/clients`, `#/clients/new`, `#/clients/:id`, `#/login`), so no server-side routes are needed.
+
+import { useEffect, useState } from 'preact/hooks';
+
+export interface Location {
+  /** The path after `#`, always starting with `/` (e.g. `/clients/cl_1`). */
+  path: string;
+  /** Query parameters after `?` inside the hash (e.g. `#/clients?q=lopez`). */
+  query: URLSearchParams;
+}
+
+export type Route =
+  | { name: 'login' }
+  | { name: 'clients' }
+  | { name: 'client-new' }
+  | { name: 'client'; id: string }
+  | { name: 'not-found' };
+
+export function currentLocation(): Location {
+  const raw = window.location.hash.replace(/^#/, '') || '/';
+  const [pathPart, queryPart = ''] = raw.split('?', 2);
+  const path = pathPart.startsWith('/') ? pathPart : `/${pathPart}`;
+  return { path, query: new URLSearchParams(queryPart) };
+}
+
+export function matchRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'clients' };
+  if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
+  if (parts[0] === 'clients') {
+    if (parts.length === 1) return { name: 'clients' };
+    if (parts.length === 2 && parts[1] === 'new') return { name: 'client-new' };
+    if (parts.length === 2) return { name: 'client', id: decodeURIComponent(parts[1]) };
+  }
+  return { name: 'not-found' };
+}
+
+/** Builds an href for a path (and optional query) inside the app. */
+export function href(path: string, query?: Record<string, string | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value) search.set(key, value);
+  }
+  const text = search.toString();
+  return `#${path}${text ? `?${text}` : ''}`;
+}
+
+export function clientHref(id: string): string {
+  return href(`/clients/${encodeURIComponent(id)}`);
+}
+
+/**
+ * Goes to another screen. `replace` rewrites the current history entry instead of adding one
+ * (used for search-as-you-type so Back does not replay every keystroke).
+ */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  const target = to.startsWith('#') ? to : `#${to}`;
+  if (window.location.hash === target) return;
+  if (options.replace) {
+    history.replaceState(history.state, '', target);
+    // replaceState fires no hashchange; tell listeners ourselves.
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = target;
+  }
+}
+
+export function useLocation(): Location {
+  const [location, setLocation] = useState<Location>(currentLocation);
+  useEffect(() => {
+    const update = () => setLocation(currentLocation());
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return location;
+}
