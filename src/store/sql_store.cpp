@@ -122,6 +122,14 @@ Result<std::vector<std::string>> decode_cursor(std::string_view cursor, std::siz
   return out;
 }
 
+Result<void> require_row(SqlConnection& connection, std::string_view sql, std::string_view id,
+                         std::string_view organization_id, std::string_view what, std::string field) {
+  const SqlValue params[] = {std::string(id), std::string(organization_id)};
+  CB_TRY_ASSIGN(rows, connection.query(sql, params));
+  if (rows.empty()) return fail(not_found(what, std::move(field)));
+  return {};
+}
+
 int clamp_page_size(int limit) {
   if (limit < 1) return 1;
   return limit > kMaximumPageSize ? kMaximumPageSize : limit;

@@ -118,4 +118,19 @@ std::string encode_cursor(const std::vector<std::string>& parts);
 
 int clamp_page_size(int limit);
 
+// The first row of `sql` mapped by `from_row`, or nothing when there is none.
+template <class FromRow>
+auto query_one(SqlConnection& connection, std::string_view sql, std::span<const SqlValue> params, FromRow from_row)
+    -> Result<std::optional<std::invoke_result_t<FromRow, const SqlRow&>>> {
+  using Record = std::invoke_result_t<FromRow, const SqlRow&>;
+  CB_TRY_ASSIGN(rows, connection.query(sql, params));
+  if (rows.empty()) return std::optional<Record>{};
+  return std::optional<Record>{from_row(rows.front())};
+}
+
+// NotFound (naming `field`) unless `sql`, given the id and the organization, answers a row.
+[[nodiscard]] Result<void> require_row(SqlConnection& connection, std::string_view sql, std::string_view id,
+                                       std::string_view organization_id, std::string_view what,
+                                       std::string field = {});
+
 }  // namespace caseboard::store

@@ -28,11 +28,11 @@ Case case_from_row(const SqlRow& row) {
 Result<std::optional<Case>> load_case(SqlConnection& connection, std::string_view organization_id,
                                       std::string_view case_id) {
   const SqlValue params[] = {std::string(case_id), std::string(organization_id)};
-  CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kCaseColumns) +
-                                           " FROM cases WHERE id = ? AND organization_id = ?",
-                                       params));
-  if (rows.empty()) return std::optional<Case>{};
-  Case record = case_from_row(rows.front());
+  CB_TRY_ASSIGN(found, query_one(connection,
+                                 "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id = ? AND organization_id = ?",
+                                 params, case_from_row));
+  if (!found) return std::optional<Case>{};
+  Case record = std::move(*found);
   const SqlValue by_case[] = {record.id};
   CB_TRY_ASSIGN(history, connection.query("SELECT from_status, to_status, at, by_user_id, reason FROM "
                                           "case_status_history WHERE case_id = ? ORDER BY sequence",
@@ -52,15 +52,6 @@ Result<void> append_history(SqlConnection& connection, const Case& record, std::
       "INSERT INTO case_status_history (case_id, from_status, to_status, at, by_user_id, reason) "
       "VALUES (?, ?, ?, ?, ?, ?)",
       params));
-  return {};
-}
-
-// NotFound naming `field` unless a row of the organization answers `sql`.
-Result<void> require_row(SqlConnection& connection, std::string_view sql, std::string_view id,
-                         std::string_view organization_id, std::string_view what, std::string field) {
-  const SqlValue params[] = {std::string(id), std::string(organization_id)};
-  CB_TRY_ASSIGN(rows, connection.query(sql, params));
-  if (rows.empty()) return fail(not_found(what, std::move(field)));
   return {};
 }
 

@@ -39,11 +39,12 @@ Client client_from_row(const SqlRow& row) {
 Result<std::optional<Client>> load_client(SqlConnection& connection, std::string_view organization_id,
                                           std::string_view client_id) {
   const SqlValue params[] = {std::string(client_id), std::string(organization_id)};
-  CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kClientColumns) +
-                                           " FROM clients WHERE id = ? AND organization_id = ?",
-                                       params));
-  if (rows.empty()) return std::optional<Client>{};
-  Client client = client_from_row(rows.front());
+  CB_TRY_ASSIGN(found, query_one(connection,
+                                 "SELECT " + std::string(kClientColumns) +
+                                     " FROM clients WHERE id = ? AND organization_id = ?",
+                                 params, client_from_row));
+  if (!found) return std::optional<Client>{};
+  Client client = std::move(*found);
   const SqlValue by_client[] = {client.id};
   CB_TRY_ASSIGN(identifiers, connection.query(
                                  "SELECT type, value FROM client_identifiers WHERE client_id = ? ORDER BY position",

@@ -23,10 +23,8 @@ Contact contact_from_row(const SqlRow& row) {
 
 Result<void> check_client_exists(SqlConnection& connection, std::string_view organization_id,
                                  std::string_view client_id) {
-  const SqlValue params[] = {std::string(client_id), std::string(organization_id)};
-  CB_TRY_ASSIGN(rows, connection.query("SELECT 1 FROM clients WHERE id = ? AND organization_id = ?", params));
-  if (rows.empty()) return fail(not_found("client"));
-  return {};
+  return require_row(connection, "SELECT 1 FROM clients WHERE id = ? AND organization_id = ?", client_id,
+                     organization_id, "client");
 }
 
 Result<Contact> load_contact(SqlConnection& connection, const Actor& actor, std::string_view client_id,

@@ -24,11 +24,9 @@ Program program_from_row(const SqlRow& row) {
 Result<std::optional<Program>> load_program(SqlConnection& connection, std::string_view organization_id,
                                             std::string_view program_id) {
   const SqlValue params[] = {std::string(program_id), std::string(organization_id)};
-  CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kProgramColumns) +
-                                           " FROM programs WHERE id = ? AND organization_id = ?",
-                                       params));
-  if (rows.empty()) return std::optional<Program>{};
-  return std::optional<Program>{program_from_row(rows.front())};
+  return query_one(connection,
+                   "SELECT " + std::string(kProgramColumns) + " FROM programs WHERE id = ? AND organization_id = ?",
+                   params, program_from_row);
 }
 
 Error name_taken() { return make_error(ErrorCode::AlreadyExists, "a program with this name already exists", "name"); }

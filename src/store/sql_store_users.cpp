@@ -26,11 +26,8 @@ User user_from_row(const SqlRow& row) {
 Result<std::optional<User>> load_user(SqlConnection& connection, std::string_view organization_id,
                                       std::string_view user_id) {
   const SqlValue params[] = {std::string(user_id), std::string(organization_id)};
-  CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kUserColumns) +
-                                           " FROM users WHERE id = ? AND organization_id = ?",
-                                       params));
-  if (rows.empty()) return std::optional<User>{};
-  return std::optional<User>{user_from_row(rows.front())};
+  return query_one(connection, "SELECT " + std::string(kUserColumns) + " FROM users WHERE id = ? AND organization_id = ?",
+                   params, user_from_row);
 }
 
 Result<void> check_supervisor(SqlConnection& connection, std::string_view organization_id, const UserFields& fields,
@@ -84,11 +81,8 @@ Result<User> SqlStore::create_user(const Actor& actor, UserFields fields, std::s
 Result<std::optional<Credentials>> SqlStore::find_credentials(std::string_view username) {
   return read([&](SqlConnection& connection) -> Result<std::optional<Credentials>> {
     const SqlValue params[] = {std::string(username)};
-    CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kUserColumns) +
-                                             ", password_hash FROM users WHERE username = ?",
-                                         params));
-    if (rows.empty()) return std::optional<Credentials>{};
-    return std::optional<Credentials>{Credentials{user_from_row(rows.front()), rows.front().text(10)}};
+    return query_one(connection, "SELECT " + std::string(kUserColumns) + ", password_hash FROM users WHERE username = ?",
+                     params, [](const SqlRow& row) { return Credentials{user_from_row(row), row.text(10)}; });
   });
 }
 
