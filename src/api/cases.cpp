@@ -35,10 +35,9 @@ HttpResponse create_case(RequestContext& context) {
   if (!case_manager_id && (role == Role::CaseManager || role == Role::NurseCaseManager)) {
     case_manager_id = context.actor.user_id;
   }
-  return respond(
-      context.services.store.create_case(context.actor, client_id, program_id, case_manager_id.value_or(""),
-                                         context.now),
-      [](const Case& record) { return case_response(201, record); });
+  return respond(context.services.store.create_case(context.actor, client_id, program_id, case_manager_id.value_or(""),
+                                                    context.now),
+                 [](const Case& record) { return case_response(201, record); });
 }
 
 HttpResponse get_case(RequestContext& context) {

@@ -7,8 +7,8 @@ namespace caseboard::api {
 namespace {
 
 constexpr std::string_view kClientFields[] = {
-    "given_name", "family_name", "middle_name", "preferred_name", "birth_date", "sex", "preferred_language",
-    "interpreter_needed", "phone", "email", "address", "identifiers"};
+    "given_name",         "family_name",        "middle_name", "preferred_name", "birth_date", "sex",
+    "preferred_language", "interpreter_needed", "phone",       "email",          "address",    "identifiers"};
 
 void read_identifiers(JsonReader& reader, std::vector<Identifier>& identifiers) {
   const auto* list = reader.optional_array("identifiers");
@@ -103,8 +103,8 @@ HttpResponse create_client(RequestContext& context) {
 
   auto valid = validate_client(std::move(fields), date_of(context.now));
   if (!valid) return error_response(valid.error());
-  auto policy = confirmed ? store::DuplicatePolicy::AcceptConfirmedDuplicate
-                          : store::DuplicatePolicy::RefuseLikelyDuplicates;
+  auto policy =
+      confirmed ? store::DuplicatePolicy::AcceptConfirmedDuplicate : store::DuplicatePolicy::RefuseLikelyDuplicates;
   auto created = context.services.store.create_client(context.actor, std::move(*valid), policy, context.now);
   if (!created && created.error().code == ErrorCode::PossibleDuplicate) {
     return duplicate_response(context, created.error());
@@ -137,9 +137,9 @@ HttpResponse update_client(RequestContext& context) {
     apply_client_fields(reader, fields);
     return validate_client(std::move(fields), today);
   };
-  return respond(context.services.store.update_client(context.actor, context.parameter("id"), *version, change,
-                                                      context.now),
-                 [](const Client& client) { return client_response(200, client); });
+  return respond(
+      context.services.store.update_client(context.actor, context.parameter("id"), *version, change, context.now),
+      [](const Client& client) { return client_response(200, client); });
 }
 
 HttpResponse search_clients(RequestContext& context) {

@@ -6,8 +6,8 @@
 namespace caseboard::api {
 namespace {
 
-constexpr std::string_view kContactFields[] = {
-    "name", "relationship", "phone", "email", "is_emergency_contact", "disclosure", "notes"};
+constexpr std::string_view kContactFields[] = {"name",       "relationship", "phone", "email", "is_emergency_contact",
+                                               "disclosure", "notes"};
 
 void apply_contact_fields(JsonReader& reader, ContactFields& fields) {
   auto assign = [&](std::string_view name, std::string& target) {
@@ -48,9 +48,9 @@ HttpResponse create_contact(RequestContext& context) {
   if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
   auto valid = validate_contact(std::move(fields));
   if (!valid) return error_response(valid.error());
-  return respond(context.services.store.create_contact(context.actor, context.parameter("id"), std::move(*valid),
-                                                       context.now),
-                 [](const Contact& contact) { return contact_response(201, contact); });
+  return respond(
+      context.services.store.create_contact(context.actor, context.parameter("id"), std::move(*valid), context.now),
+      [](const Contact& contact) { return contact_response(201, contact); });
 }
 
 HttpResponse update_contact(RequestContext& context) {

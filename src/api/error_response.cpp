@@ -47,7 +47,9 @@ HttpResponse error_response(const Error& error, const nlohmann::json& extra) {
   return json_response(http_status(error.code), {{"error", body}});
 }
 
-std::string entity_tag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+std::string entity_tag(std::int64_t version) {
+  return "\"" + std::to_string(version) + "\"";
+}
 
 HttpResponse with_entity_tag(HttpResponse response, std::int64_t version) {
   response.headers.emplace_back("ETag", entity_tag(version));

@@ -2,9 +2,9 @@
 
 #include <csignal>
 
+#include <spdlog/spdlog.h>
 #include <atomic>
 #include <restinio/all.hpp>
-#include <spdlog/spdlog.h>
 
 #include "api/json_reader.hpp"
 #include "api/static_files.hpp"
@@ -82,9 +82,9 @@ HttpRequest to_request(const restinio::request_handle_t& request, Method method)
 }
 
 void send(const restinio::request_handle_t& request, const HttpResponse& response) {
-  auto reply = request->create_response(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-      std::string(reason_phrase(response.status))});
+  auto reply = request->create_response(
+      restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                                   std::string(reason_phrase(response.status))});
   if (!response.content_type.empty()) reply.append_header(restinio::http_field::content_type, response.content_type);
   reply.append_header("X-Content-Type-Options", "nosniff");
   reply.append_header("X-Frame-Options", "DENY");

@@ -11,14 +11,17 @@ const nlohmann::json* JsonReader::member(std::string_view name) const {
   return found == object_.end() ? nullptr : &*found;
 }
 
-bool JsonReader::has(std::string_view name) const { return member(name) != nullptr; }
+bool JsonReader::has(std::string_view name) const {
+  return member(name) != nullptr;
+}
 
 void JsonReader::fail_with(Error error) {
   if (!error_) error_ = std::move(error);
 }
 
 void JsonReader::type_error(std::string_view name, std::string_view expected) {
-  fail_with(make_error(ErrorCode::MalformedRequest, path_of(name) + " must be " + std::string(expected), path_of(name)));
+  fail_with(
+      make_error(ErrorCode::MalformedRequest, path_of(name) + " must be " + std::string(expected), path_of(name)));
 }
 
 std::optional<std::string> JsonReader::optional_string(std::string_view name) {

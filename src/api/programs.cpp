@@ -61,9 +61,9 @@ HttpResponse update_program(RequestContext& context) {
     apply_program_fields(again, fields);
     return validate_program(std::move(fields));
   };
-  return respond(context.services.store.update_program(context.actor, context.parameter("id"), *version, change,
-                                                       context.now),
-                 [](const Program& program) { return program_response(200, program); });
+  return respond(
+      context.services.store.update_program(context.actor, context.parameter("id"), *version, change, context.now),
+      [](const Program& program) { return program_response(200, program); });
 }
 
 }  // namespace caseboard::api

@@ -17,8 +17,8 @@ Result<Actor> authenticate(const HttpRequest& request, Services& services, Times
     return fail(ErrorCode::Unauthenticated, "sign in first: send Authorization: Bearer <token>");
   }
   auto token = header.substr(kBearer.size());
-  CB_TRY_ASSIGN(user, services.store.use_session(security::hash_session_token(token), now,
-                                                 services.sessions.idle_limit));
+  CB_TRY_ASSIGN(user,
+                services.store.use_session(security::hash_session_token(token), now, services.sessions.idle_limit));
   if (!user) return fail(ErrorCode::Unauthenticated, "your session has ended; sign in again");
   return Actor{user->id, user->organization_id, user->fields.role, request.remote_address, request.request_id};
 }

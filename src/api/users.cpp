@@ -85,8 +85,7 @@ HttpResponse update_user(RequestContext& context) {
   UserFields scratch;
   apply_user_fields(reader, scratch);
   if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
-  if (context.parameter("id") == context.actor.user_id && reader.has("active") &&
-      !body->at("active").get<bool>()) {
+  if (context.parameter("id") == context.actor.user_id && reader.has("active") && !body->at("active").get<bool>()) {
     return error_response(
         make_error(ErrorCode::FailedPrecondition, "you cannot deactivate your own account", "active"));
   }
@@ -95,9 +94,9 @@ HttpResponse update_user(RequestContext& context) {
     apply_user_fields(again, fields);
     return validate_user(std::move(fields));
   };
-  return respond(context.services.store.update_user(context.actor, context.parameter("id"), *version, change,
-                                                    context.now),
-                 [](const User& user) { return user_response(200, user); });
+  return respond(
+      context.services.store.update_user(context.actor, context.parameter("id"), *version, change, context.now),
+      [](const User& user) { return user_response(200, user); });
 }
 
 }  // namespace caseboard::api

@@ -22,28 +22,30 @@ class DemoRandom {
   int below(int bound) { return static_cast<int>(next() % static_cast<std::uint64_t>(bound)); }
   bool chance(int percent) { return below(100) < percent; }
   template <class T, std::size_t N>
-  const T& pick(const std::array<T, N>& items) { return items[static_cast<std::size_t>(below(static_cast<int>(N)))]; }
+  const T& pick(const std::array<T, N>& items) {
+    return items[static_cast<std::size_t>(below(static_cast<int>(N)))];
+  }
 
  private:
   std::uint64_t state_;
 };
 
 constexpr std::array<std::string_view, 40> kGivenNames = {
-    "Maria", "James", "Linh", "Robert", "Aisha", "Jose", "Dorothy", "Wei", "Patricia", "Mohammed",
-    "Helen", "Carlos", "Fatima", "William", "Grace", "Dmitri", "Rosa", "Thomas", "Amara", "Joseph",
-    "Nguyen", "Margaret", "Luis", "Esther", "Samuel", "Olga", "Kwame", "Barbara", "Hector", "Ruth",
-    "Ahmed", "Irene", "Daniel", "Mei", "Frank", "Lucia", "Tariq", "Evelyn", "Juan", "Harriet"};
+    "Maria",  "James",    "Linh",   "Robert",  "Aisha",  "Jose",   "Dorothy", "Wei",     "Patricia", "Mohammed",
+    "Helen",  "Carlos",   "Fatima", "William", "Grace",  "Dmitri", "Rosa",    "Thomas",  "Amara",    "Joseph",
+    "Nguyen", "Margaret", "Luis",   "Esther",  "Samuel", "Olga",   "Kwame",   "Barbara", "Hector",   "Ruth",
+    "Ahmed",  "Irene",    "Daniel", "Mei",     "Frank",  "Lucia",  "Tariq",   "Evelyn",  "Juan",     "Harriet"};
 constexpr std::array<std::string_view, 40> kFamilyNames = {
-    "Garcia", "Johnson", "Tran", "Williams", "Okafor", "Hernandez", "Smith", "Chen", "Brown", "Hassan",
-    "Miller", "Lopez", "Rahman", "Davis", "Kim", "Petrov", "Martinez", "Wilson", "Mensah", "Anderson",
-    "Pham", "Taylor", "Gonzalez", "Cohen", "Thomas", "Ivanova", "Boateng", "Moore", "Ramirez", "Jackson",
-    "Ali", "White", "Harris", "Wong", "Clark", "Rossi", "Khan", "Lewis", "Torres", "Walker"};
-constexpr std::array<std::string_view, 10> kStreets = {"Elm St", "Oak Ave", "Maple Dr", "River Rd", "Main St",
-                                                       "Cedar Ln", "Park Blvd", "Hill St", "Lake Ave", "Pine Ct"};
+    "Garcia", "Johnson", "Tran",     "Williams", "Okafor", "Hernandez", "Smith",    "Chen",   "Brown",   "Hassan",
+    "Miller", "Lopez",   "Rahman",   "Davis",    "Kim",    "Petrov",    "Martinez", "Wilson", "Mensah",  "Anderson",
+    "Pham",   "Taylor",  "Gonzalez", "Cohen",    "Thomas", "Ivanova",   "Boateng",  "Moore",  "Ramirez", "Jackson",
+    "Ali",    "White",   "Harris",   "Wong",     "Clark",  "Rossi",     "Khan",     "Lewis",  "Torres",  "Walker"};
+constexpr std::array<std::string_view, 10> kStreets = {"Elm St",   "Oak Ave",   "Maple Dr", "River Rd", "Main St",
+                                                       "Cedar Ln", "Park Blvd", "Hill St",  "Lake Ave", "Pine Ct"};
 constexpr std::array<std::string_view, 4> kCities = {"Springfield", "Riverside", "Fairview", "Greenville"};
 constexpr std::array<std::string_view, 8> kLanguages = {"en", "en", "en", "en", "es", "es", "vi", "zh"};
-constexpr std::array<std::string_view, 6> kRelationships = {"spouse", "child", "sibling", "friend", "caregiver",
-                                                            "parent"};
+constexpr std::array<std::string_view, 6> kRelationships = {"spouse", "child",     "sibling",
+                                                            "friend", "caregiver", "parent"};
 constexpr std::array<std::string_view, 4> kDisclosures = {"none", "logistics", "general", "full"};
 
 struct StaffSeed {
@@ -85,7 +87,9 @@ constexpr std::array<std::array<CaseStatus, 5>, 7> kStagePaths = {{
     {CaseStatus::Closed, CaseStatus::Closed, CaseStatus::Closed, CaseStatus::Closed, CaseStatus::Closed},
 }};
 
-std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
+std::string two_digits(int value) {
+  return (value < 10 ? "0" : "") + std::to_string(value);
+}
 
 }  // namespace
 
@@ -104,8 +108,8 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
 
   std::vector<std::string> program_ids;
   for (std::size_t i = 0; i < kPrograms.size(); ++i) {
-    CB_TRY_ASSIGN(program, store.create_program(system, {std::string(kPrograms[i]),
-                                                         std::string(kProgramDescriptions[i]), true}, now));
+    CB_TRY_ASSIGN(program, store.create_program(
+                               system, {std::string(kPrograms[i]), std::string(kProgramDescriptions[i]), true}, now));
     program_ids.push_back(program.id);
   }
   result.programs = static_cast<int>(program_ids.size());
@@ -133,22 +137,26 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
     fields.family_name = std::string(random.pick(kFamilyNames));
     const int age = 19 + random.below(75);
     const int birth_year = static_cast<int>(today.year()) - age;
-    fields.birth_date = std::to_string(birth_year) + "-" + two_digits(1 + random.below(12)) + "-" +
-                        two_digits(1 + random.below(28));
+    fields.birth_date =
+        std::to_string(birth_year) + "-" + two_digits(1 + random.below(12)) + "-" + two_digits(1 + random.below(28));
     fields.sex = random.chance(55) ? "female" : "male";
     fields.preferred_language = std::string(random.pick(kLanguages));
     fields.interpreter_needed = fields.preferred_language != "en" && random.chance(70);
     fields.phone = "+1 555 01" + two_digits(random.below(100)) + " " + std::to_string(1000 + random.below(9000));
-    fields.address = {std::to_string(10 + random.below(990)) + " " + std::string(random.pick(kStreets)), "",
-                      std::string(random.pick(kCities)), "IL", std::to_string(62701 + random.below(90)), "US"};
+    fields.address = {std::to_string(10 + random.below(990)) + " " + std::string(random.pick(kStreets)),
+                      "",
+                      std::string(random.pick(kCities)),
+                      "IL",
+                      std::to_string(62701 + random.below(90)),
+                      "US"};
     fields.identifiers.push_back({"MRN", "RCC-" + std::to_string(100000 + i)});
     if (random.chance(60)) fields.identifiers.push_back({"MEDICAID", "IL" + std::to_string(40000000 + i * 7)});
     if (age >= 65 && random.chance(80)) {
       fields.identifiers.push_back({"MEDICARE", "1EG4-TE5-" + std::to_string(1000 + i)});
     }
     // Common names meet again by chance; the demo records them as the distinct people they are.
-    CB_TRY_ASSIGN(client, store.create_client(actor, std::move(fields),
-                                              store::DuplicatePolicy::AcceptConfirmedDuplicate, now));
+    CB_TRY_ASSIGN(client,
+                  store.create_client(actor, std::move(fields), store::DuplicatePolicy::AcceptConfirmedDuplicate, now));
     ++result.clients;
 
     const int contacts = random.below(3);
@@ -170,9 +178,8 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
     CaseStatus current = CaseStatus::Referred;
     for (auto next : path) {
       if (next == current) continue;
-      const std::string reason = next == CaseStatus::Closed
-                                     ? (current == CaseStatus::Referred ? "Declined services" : "Goals met")
-                                     : "";
+      const std::string reason =
+          next == CaseStatus::Closed ? (current == CaseStatus::Referred ? "Declined services" : "Goals met") : "";
       CB_TRY_ASSIGN(moved, store.transition_case(actor, record.id, record.version, next, reason, now));
       record = std::move(moved);
       current = next;

@@ -1,6 +1,6 @@
 // caseboard: one binary for the server and its administration commands.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 
@@ -20,7 +20,9 @@ int main(int argc, char** argv) {
   serve_command->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
   serve_command->add_option("--port", serve.port, "Port to listen on")->capture_default_str();
   serve_command->add_option("--web-root", serve.web_root, "Folder of the built web UI")->capture_default_str();
-  serve_command->add_option("--threads", serve.threads, "Request threads")->check(CLI::Range(1, 64))->capture_default_str();
+  serve_command->add_option("--threads", serve.threads, "Request threads")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   serve_command->add_option("--idle-timeout", serve.idle_minutes, "Minutes of inactivity that end a session")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();
@@ -33,7 +35,8 @@ int main(int argc, char** argv) {
   auto* demo_command = app.add_subcommand("demo", "Load realistic synthetic demo data into a new database");
   demo_command->add_option("--db", demo.database, "SQLite file path or postgresql:// URL")->capture_default_str();
   demo_command->add_option("--seed", demo.seed, "Seed of the generator (same seed, same data)")->capture_default_str();
-  demo_command->add_option("--clients", demo.clients, "Number of clients")->check(CLI::Range(1, 100000))
+  demo_command->add_option("--clients", demo.clients, "Number of clients")
+      ->check(CLI::Range(1, 100000))
       ->capture_default_str();
 
   UserAddOptions user;
@@ -42,8 +45,9 @@ int main(int argc, char** argv) {
   auto* user_add = user_command->add_subcommand("add", "Add a staff account; the password is read from standard input");
   user_add->add_option("--db", user.database, "SQLite file path or postgresql:// URL")->capture_default_str();
   user_add->add_option("--username", user.username, "Sign-in name")->required();
-  user_add->add_option("--role", user.role,
-                       "case_manager, nurse_case_manager, supervisor, director, administrator or auditor")
+  user_add
+      ->add_option("--role", user.role,
+                   "case_manager, nurse_case_manager, supervisor, director, administrator or auditor")
       ->required();
   user_add->add_option("--display-name", user.display_name, "Name shown to colleagues (default: the username)");
   user_add->add_option("--org", user.organization,

@@ -35,7 +35,9 @@ std::string read_password() {
   return password;
 }
 
-Timestamp now() { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }
+Timestamp now() {
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
 
 }  // namespace
 
@@ -45,9 +47,8 @@ int run_user_add(const UserAddOptions& options) {
     std::fprintf(stderr, "caseboard: unknown role '%s'\n", options.role.c_str());
     return 2;
   }
-  auto fields = validate_user(UserFields{options.username,
-                                         options.display_name.empty() ? options.username : options.display_name,
-                                         *role, true, {}});
+  auto fields = validate_user(UserFields{
+      options.username, options.display_name.empty() ? options.username : options.display_name, *role, true, {}});
   if (!fields) {
     std::fprintf(stderr, "caseboard: %s\n", fields.error().public_message.c_str());
     return 2;

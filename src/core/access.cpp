@@ -3,8 +3,7 @@
 namespace caseboard {
 
 bool role_allows(Role role, Permission permission) {
-  const bool clinical = role == Role::CaseManager || role == Role::NurseCaseManager ||
-                        role == Role::Supervisor;
+  const bool clinical = role == Role::CaseManager || role == Role::NurseCaseManager || role == Role::Supervisor;
   switch (permission) {
     case Permission::ReadClients:
     case Permission::WriteClients:
@@ -12,11 +11,9 @@ bool role_allows(Role role, Permission permission) {
       // auditors never see clinical content.
       return clinical;
     case Permission::ReadPrograms:
-    case Permission::ReadStaff:
-      return true;
+    case Permission::ReadStaff: return true;
     case Permission::WritePrograms:
-    case Permission::WriteStaff:
-      return role == Role::Administrator;
+    case Permission::WriteStaff: return role == Role::Administrator;
   }
   return false;
 }

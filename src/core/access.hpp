@@ -8,12 +8,12 @@
 namespace caseboard {
 
 enum class Permission {
-  ReadClients,     // client records, contacts and cases (clinical content)
+  ReadClients,  // client records, contacts and cases (clinical content)
   WriteClients,
   ReadPrograms,
   WritePrograms,
-  ReadStaff,       // user summaries (names, roles) for assignment
-  WriteStaff,      // create users, change roles, deactivate
+  ReadStaff,   // user summaries (names, roles) for assignment
+  WriteStaff,  // create users, change roles, deactivate
 };
 
 // Returns PermissionDenied naming what was refused, or nothing when the actor's role allows it.

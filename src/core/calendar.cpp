@@ -25,8 +25,7 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text) {
   auto month = read_digits(text, 5, 2);
   auto day = read_digits(text, 8, 2);
   if (!year || !month || !day) return std::nullopt;
-  std::chrono::year_month_day date{std::chrono::year{*year},
-                                   std::chrono::month{static_cast<unsigned>(*month)},
+  std::chrono::year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
                                    std::chrono::day{static_cast<unsigned>(*day)}};
   if (!date.ok()) return std::nullopt;
   return date;
@@ -50,16 +49,15 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
   if (!date || !hour || !minute || !second || *hour > 23 || *minute > 59 || *second > 59) {
     return std::nullopt;
   }
-  return Timestamp{std::chrono::sys_days{*date}} + std::chrono::hours{*hour} +
-         std::chrono::minutes{*minute} + std::chrono::seconds{*second};
+  return Timestamp{std::chrono::sys_days{*date}} + std::chrono::hours{*hour} + std::chrono::minutes{*minute} +
+         std::chrono::seconds{*second};
 }
 
 std::string format_timestamp(Timestamp time) {
   auto days = std::chrono::floor<std::chrono::days>(time);
   std::chrono::hh_mm_ss clock{time - days};
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02dZ",
-                format_date(std::chrono::year_month_day{days}).c_str(),
+  std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02dZ", format_date(std::chrono::year_month_day{days}).c_str(),
                 static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
                 static_cast<int>(clock.seconds().count()));
   return buffer;

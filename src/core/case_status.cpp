@@ -28,7 +28,7 @@ constexpr std::array<Step, 9> kSteps{{
     {CaseStatus::Referred, CaseStatus::Intake, false},
     {CaseStatus::Referred, CaseStatus::Closed, true},  // referral declined
     {CaseStatus::Intake, CaseStatus::Active, false},
-    {CaseStatus::Intake, CaseStatus::Closed, true},    // client withdrew or was not eligible
+    {CaseStatus::Intake, CaseStatus::Closed, true},  // client withdrew or was not eligible
     {CaseStatus::Active, CaseStatus::OnHold, false},
     {CaseStatus::OnHold, CaseStatus::Active, false},
     {CaseStatus::Active, CaseStatus::Discharged, false},
@@ -70,9 +70,10 @@ std::vector<CaseStatus> allowed_next_statuses(CaseStatus from) {
 Result<void> check_case_transition(CaseStatus from, CaseStatus to, std::string_view reason) {
   auto step = find_step(from, to);
   if (!step) {
-    return fail(ErrorCode::FailedPrecondition, "a case cannot go from " + std::string(case_status_name(from)) +
-                                                   " to " + std::string(case_status_name(to)),
-                "to");
+    return fail(
+        ErrorCode::FailedPrecondition,
+        "a case cannot go from " + std::string(case_status_name(from)) + " to " + std::string(case_status_name(to)),
+        "to");
   }
   if (step->needs_reason && trim(reason).empty()) {
     return fail(ErrorCode::InvalidArgument,

@@ -8,8 +8,12 @@
 namespace caseboard {
 namespace {
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_alnum(char c) {
+  return is_alpha(c) || (c >= '0' && c <= '9');
+}
 
 // Trims `text` in place and checks its length in characters; `required` refuses empty text.
 Result<void> check_text(std::string& text, std::size_t max_length, const std::string& field, bool required) {
@@ -54,7 +58,8 @@ Result<void> validate_phone(std::string_view phone, const std::string& field) {
   if (phone.empty()) return {};
   int digits = 0;
   for (char c : phone) {
-    if (c >= '0' && c <= '9') ++digits;
+    if (c >= '0' && c <= '9')
+      ++digits;
     else if (c != ' ' && c != '+' && c != '-' && c != '(' && c != ')' && c != '.') {
       return fail(ErrorCode::InvalidArgument, field + " may contain only digits, spaces and + - ( ) .", field);
     }

@@ -14,7 +14,7 @@
 namespace caseboard {
 
 struct Identifier {
-  std::string type;   // one of kIdentifierTypes
+  std::string type;  // one of kIdentifierTypes
   std::string value;
   bool operator==(const Identifier&) const = default;
 };

@@ -10,9 +10,9 @@
 
 namespace caseboard {
 
-inline constexpr std::string_view kRelationships[] = {"spouse", "partner", "parent", "child", "sibling",
-                                                      "other_family", "friend", "caregiver", "guardian",
-                                                      "neighbor", "other"};
+inline constexpr std::string_view kRelationships[] = {"spouse",   "partner",      "parent", "child",
+                                                      "sibling",  "other_family", "friend", "caregiver",
+                                                      "guardian", "neighbor",     "other"};
 // none: nothing; logistics: appointments and practical arrangements; general: general condition
 // and care plan; full: anything the client's record holds.
 inline constexpr std::string_view kDisclosureLevels[] = {"none", "logistics", "general", "full"};

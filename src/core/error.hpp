@@ -29,10 +29,10 @@ std::string_view error_code_name(ErrorCode code);
 
 struct Error {
   ErrorCode code = ErrorCode::Internal;
-  std::string public_message;    // safe to send to the user
-  std::string internal_message;  // logged only; may name tables, SQL states, ids
-  std::string field;             // JSON path of the offending field, empty when none
-  std::string existing_id;       // AlreadyExists: the record that is already there
+  std::string public_message;              // safe to send to the user
+  std::string internal_message;            // logged only; may name tables, SQL states, ids
+  std::string field;                       // JSON path of the offending field, empty when none
+  std::string existing_id;                 // AlreadyExists: the record that is already there
   std::vector<std::string> candidate_ids;  // PossibleDuplicate: the records that look the same
 };
 

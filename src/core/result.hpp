@@ -13,7 +13,9 @@ using Result = tl::expected<T, Error>;
 
 using Unexpected = tl::unexpected<Error>;
 
-inline Unexpected fail(Error error) { return Unexpected(std::move(error)); }
+inline Unexpected fail(Error error) {
+  return Unexpected(std::move(error));
+}
 inline Unexpected fail(ErrorCode code, std::string public_message, std::string field = {}) {
   return Unexpected(make_error(code, std::move(public_message), std::move(field)));
 }
@@ -22,14 +24,14 @@ inline Unexpected fail(ErrorCode code, std::string public_message, std::string f
 
 // Evaluates a Result<T> expression; on error returns it from the enclosing function, otherwise
 // binds the value to `name`.
-#define CB_TRY_ASSIGN(name, expression)                                    \
-  auto name##_result_ = (expression);                                     \
+#define CB_TRY_ASSIGN(name, expression)                                             \
+  auto name##_result_ = (expression);                                               \
   if (!name##_result_) return ::caseboard::fail(std::move(name##_result_.error())); \
   auto name = std::move(*name##_result_)
 
 // Evaluates a Result<void> expression and returns its error, if any, from the enclosing function.
-#define CB_TRY(expression)                                                 \
-  do {                                                                    \
-    auto cb_try_result_ = (expression);                                   \
+#define CB_TRY(expression)                                                            \
+  do {                                                                                \
+    auto cb_try_result_ = (expression);                                               \
     if (!cb_try_result_) return ::caseboard::fail(std::move(cb_try_result_.error())); \
   } while (false)

@@ -5,16 +5,36 @@
 namespace caseboard {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // ASCII base letter of U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A), lower case;
 // '\0' where the code point is not a letter with a simple base (the signs × and ÷).
 constexpr char kLatinFold[] =
     "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"  // U+00C0..U+00DF
     "aaaaaaaceeeeiiiidnooooo\0ouuuuyty"  // U+00E0..U+00FF
-    "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" "ii" "jj" "kkk"
-    "llllllllll" "nnnnnnnnn" "oooooooo" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww" "yyy"
-    "zzzzzz" "s";  // U+0100..U+017F
+    "aaaaaa"
+    "cccccccc"
+    "dddd"
+    "eeeeeeeeee"
+    "gggggggg"
+    "hhhh"
+    "iiiiiiiiii"
+    "ii"
+    "jj"
+    "kkk"
+    "llllllllll"
+    "nnnnnnnnn"
+    "oooooooo"
+    "rrrrrr"
+    "ssssssss"
+    "tttttt"
+    "uuuuuuuuuuuu"
+    "ww"
+    "yyy"
+    "zzzzzz"
+    "s";  // U+0100..U+017F
 static_assert(sizeof(kLatinFold) == 0x180 - 0xC0 + 1, "one entry per code point U+00C0..U+017F");
 
 }  // namespace
@@ -78,8 +98,10 @@ std::string name_key(std::string_view name) {
     auto byte = static_cast<unsigned char>(name[i]);
     if (byte < 0x80) {
       char c = static_cast<char>(byte);
-      if (c >= 'A' && c <= 'Z') key.push_back(static_cast<char>(c - 'A' + 'a'));
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key.push_back(c);
+      if (c >= 'A' && c <= 'Z')
+        key.push_back(static_cast<char>(c - 'A' + 'a'));
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        key.push_back(c);
       // spaces, hyphens, apostrophes, dots and other punctuation carry no identity
       continue;
     }

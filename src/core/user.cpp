@@ -13,8 +13,8 @@ Result<UserFields> validate_user(UserFields fields) {
   for (char c : fields.username) {
     const bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (!allowed) {
-      return fail(ErrorCode::InvalidArgument,
-                  "username may contain only lower-case letters, digits, '.', '_' and '-'", "username");
+      return fail(ErrorCode::InvalidArgument, "username may contain only lower-case letters, digits, '.', '_' and '-'",
+                  "username");
     }
   }
   if (fields.display_name.empty() || utf8_length(fields.display_name) > 120) {

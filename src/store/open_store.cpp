@@ -50,9 +50,9 @@ Result<std::unique_ptr<Store>> open_store(const std::string& database, const Ope
     CB_TRY_ASSIGN(connection, connect(database, SqliteAccess::ReadOnly));
     readers.push_back(std::move(connection));
   }
-  return std::unique_ptr<Store>(std::make_unique<SqlStore>(
-      Dialect::SQLite, std::make_shared<ConnectionPool>(std::move(writers)),
-      std::make_shared<ConnectionPool>(std::move(readers))));
+  return std::unique_ptr<Store>(std::make_unique<SqlStore>(Dialect::SQLite,
+                                                           std::make_shared<ConnectionPool>(std::move(writers)),
+                                                           std::make_shared<ConnectionPool>(std::move(readers))));
 }
 
 }  // namespace caseboard::store

@@ -22,8 +22,11 @@ Result<Organization> SqlStore::create_organization(std::string_view name, Timest
       }
       return fail(std::move(inserted.error()));
     }
-    Actor system{.user_id = {}, .organization_id = organization.id, .role = Role::Administrator,
-                 .source_address = "local", .request_id = {}};
+    Actor system{.user_id = {},
+                 .organization_id = organization.id,
+                 .role = Role::Administrator,
+                 .source_address = "local",
+                 .request_id = {}};
     CB_TRY(append_audit(connection, system, {"organization.create", "organization", organization.id, {}}, now));
     return organization;
   });
@@ -41,11 +44,11 @@ Result<std::vector<Organization>> SqlStore::list_organizations() {
 Result<std::vector<AuditEvent>> SqlStore::recent_audit_events(std::string_view organization_id, int limit) {
   return read([&](SqlConnection& connection) -> Result<std::vector<AuditEvent>> {
     const SqlValue params[] = {std::string(organization_id), std::int64_t{limit}};
-    CB_TRY_ASSIGN(rows, connection.query(
-                            "SELECT sequence, at, organization_id, user_id, action, resource_type, resource_id, "
-                            "client_id, outcome, source_address FROM audit_events WHERE organization_id = ? "
-                            "ORDER BY sequence DESC LIMIT ?",
-                            params));
+    CB_TRY_ASSIGN(rows,
+                  connection.query("SELECT sequence, at, organization_id, user_id, action, resource_type, resource_id, "
+                                   "client_id, outcome, source_address FROM audit_events WHERE organization_id = ? "
+                                   "ORDER BY sequence DESC LIMIT ?",
+                                   params));
     std::vector<AuditEvent> events;
     for (const auto& row : rows) {
       events.push_back({row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6),
@@ -78,10 +81,10 @@ Error not_found(std::string_view what, std::string field) {
 }
 
 Error stale_version(std::string_view what, std::int64_t expected, std::int64_t stored) {
-  Error error = make_error(ErrorCode::Aborted, "the " + std::string(what) +
-                                                   " was changed by someone else; reload it and try again");
-  error.internal_message += " (expected version " + std::to_string(expected) + ", stored " +
-                            std::to_string(stored) + ")";
+  Error error = make_error(ErrorCode::Aborted,
+                           "the " + std::string(what) + " was changed by someone else; reload it and try again");
+  error.internal_message +=
+      " (expected version " + std::to_string(expected) + ", stored " + std::to_string(stored) + ")";
   return error;
 }
 
@@ -115,8 +118,10 @@ Result<std::vector<std::string>> decode_cursor(std::string_view cursor, std::siz
     const int low = digit(cursor[i + 1]);
     if (high < 0 || low < 0) return invalid();
     const char c = static_cast<char>(high * 16 + low);
-    if (c == '\x1f') out.emplace_back();
-    else out.back() += c;
+    if (c == '\x1f')
+      out.emplace_back();
+    else
+      out.back() += c;
   }
   if (out.size() != parts) return invalid();
   return out;

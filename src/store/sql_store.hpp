@@ -130,7 +130,6 @@ auto query_one(SqlConnection& connection, std::string_view sql, std::span<const 
 
 // NotFound (naming `field`) unless `sql`, given the id and the organization, answers a row.
 [[nodiscard]] Result<void> require_row(SqlConnection& connection, std::string_view sql, std::string_view id,
-                                       std::string_view organization_id, std::string_view what,
-                                       std::string field = {});
+                                       std::string_view organization_id, std::string_view what, std::string field = {});
 
 }  // namespace caseboard::store

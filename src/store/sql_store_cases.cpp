@@ -28,9 +28,10 @@ Case case_from_row(const SqlRow& row) {
 Result<std::optional<Case>> load_case(SqlConnection& connection, std::string_view organization_id,
                                       std::string_view case_id) {
   const SqlValue params[] = {std::string(case_id), std::string(organization_id)};
-  CB_TRY_ASSIGN(found, query_one(connection,
-                                 "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id = ? AND organization_id = ?",
-                                 params, case_from_row));
+  CB_TRY_ASSIGN(
+      found,
+      query_one(connection, "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id = ? AND organization_id = ?",
+                params, case_from_row));
   if (!found) return std::optional<Case>{};
   Case record = std::move(*found);
   const SqlValue by_case[] = {record.id};
@@ -43,15 +44,14 @@ Result<std::optional<Case>> load_case(SqlConnection& connection, std::string_vie
   return std::optional<Case>{std::move(record)};
 }
 
-Result<void> append_history(SqlConnection& connection, const Case& record, std::string_view from,
-                            const Actor& actor, std::string_view reason, const std::string& at) {
-  const SqlValue params[] = {record.id, text_or_null(std::string(from)),
-                             std::string(case_status_name(record.status)), at, text_or_null(actor.user_id),
-                             text_or_null(std::string(reason))};
-  CB_TRY(connection.execute(
-      "INSERT INTO case_status_history (case_id, from_status, to_status, at, by_user_id, reason) "
-      "VALUES (?, ?, ?, ?, ?, ?)",
-      params));
+Result<void> append_history(SqlConnection& connection, const Case& record, std::string_view from, const Actor& actor,
+                            std::string_view reason, const std::string& at) {
+  const SqlValue params[] = {record.id, text_or_null(std::string(from)), std::string(case_status_name(record.status)),
+                             at,        text_or_null(actor.user_id),     text_or_null(std::string(reason))};
+  CB_TRY(
+      connection.execute("INSERT INTO case_status_history (case_id, from_status, to_status, at, by_user_id, reason) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         params));
   return {};
 }
 
@@ -79,9 +79,16 @@ Result<Case> SqlStore::create_case(const Actor& actor, std::string_view client_i
                          "('case_manager', 'nurse_case_manager', 'supervisor')",
                          case_manager_id, actor.organization_id, "active case manager", "case_manager_id"));
     }
-    const SqlValue params[] = {record.id, record.organization_id, record.client_id, record.program_id,
-                               text_or_null(record.case_manager_id), std::string(case_status_name(record.status)),
-                               record.opened_at, record.status_changed_at, std::int64_t{1}, record.opened_at,
+    const SqlValue params[] = {record.id,
+                               record.organization_id,
+                               record.client_id,
+                               record.program_id,
+                               text_or_null(record.case_manager_id),
+                               std::string(case_status_name(record.status)),
+                               record.opened_at,
+                               record.status_changed_at,
+                               std::int64_t{1},
+                               record.opened_at,
                                record.opened_at};
     auto inserted = connection.execute(
         "INSERT INTO cases (id, organization_id, client_id, program_id, case_manager_id, status, opened_at, "
@@ -159,8 +166,13 @@ Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case
     record.status_changed_at = at;
     record.version += 1;
     if (to == CaseStatus::Closed) record.closed_reason = std::string(reason);
-    const SqlValue params[] = {std::string(case_status_name(to)), at, text_or_null(record.closed_reason),
-                               record.version, at, record.id, expected_version};
+    const SqlValue params[] = {std::string(case_status_name(to)),
+                               at,
+                               text_or_null(record.closed_reason),
+                               record.version,
+                               at,
+                               record.id,
+                               expected_version};
     CB_TRY(connection.execute(
         "UPDATE cases SET status = ?, status_changed_at = ?, closed_reason = ?, version = ?, updated_at = ? "
         "WHERE id = ? AND version = ?",

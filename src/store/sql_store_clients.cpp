@@ -39,16 +39,16 @@ Client client_from_row(const SqlRow& row) {
 Result<std::optional<Client>> load_client(SqlConnection& connection, std::string_view organization_id,
                                           std::string_view client_id) {
   const SqlValue params[] = {std::string(client_id), std::string(organization_id)};
-  CB_TRY_ASSIGN(found, query_one(connection,
-                                 "SELECT " + std::string(kClientColumns) +
-                                     " FROM clients WHERE id = ? AND organization_id = ?",
-                                 params, client_from_row));
+  CB_TRY_ASSIGN(
+      found, query_one(connection,
+                       "SELECT " + std::string(kClientColumns) + " FROM clients WHERE id = ? AND organization_id = ?",
+                       params, client_from_row));
   if (!found) return std::optional<Client>{};
   Client client = std::move(*found);
   const SqlValue by_client[] = {client.id};
-  CB_TRY_ASSIGN(identifiers, connection.query(
-                                 "SELECT type, value FROM client_identifiers WHERE client_id = ? ORDER BY position",
-                                 by_client));
+  CB_TRY_ASSIGN(
+      identifiers,
+      connection.query("SELECT type, value FROM client_identifiers WHERE client_id = ? ORDER BY position", by_client));
   for (const auto& row : identifiers) client.fields.identifiers.push_back({row.text(0), row.text(1)});
   return std::optional<Client>{std::move(client)};
 }
@@ -59,9 +59,10 @@ Result<void> check_identifiers_free(SqlConnection& connection, std::string_view 
   for (std::size_t i = 0; i < fields.identifiers.size(); ++i) {
     const auto& identifier = fields.identifiers[i];
     const SqlValue params[] = {std::string(organization_id), identifier.type, identifier.value};
-    CB_TRY_ASSIGN(rows, connection.query(
-                            "SELECT client_id FROM client_identifiers WHERE organization_id = ? AND type = ? AND value = ?",
-                            params));
+    CB_TRY_ASSIGN(
+        rows,
+        connection.query(
+            "SELECT client_id FROM client_identifiers WHERE organization_id = ? AND type = ? AND value = ?", params));
     if (!rows.empty() && rows.front().text(0) != own_id) {
       Error error = make_error(ErrorCode::AlreadyExists,
                                "a client with " + identifier.type + " " + identifier.value + " already exists",
@@ -113,8 +114,7 @@ std::vector<SqlValue> client_values(const Client& client) {
 
 }  // namespace
 
-Result<Client> SqlStore::create_client(const Actor& actor, ClientFields fields, DuplicatePolicy policy,
-                                       Timestamp now) {
+Result<Client> SqlStore::create_client(const Actor& actor, ClientFields fields, DuplicatePolicy policy, Timestamp now) {
   Client client;
   client.id = security::random_id("cl");
   client.version = 1;
@@ -128,11 +128,10 @@ Result<Client> SqlStore::create_client(const Actor& actor, ClientFields fields, 
       const auto given = name_key(client.fields.given_name);
       const auto family = name_key(client.fields.family_name);
       const SqlValue params[] = {actor.organization_id, client.fields.birth_date, family, given, given, family};
-      CB_TRY_ASSIGN(rows, connection.query(
-                              "SELECT id FROM clients WHERE organization_id = ? AND birth_date = ? AND "
-                              "((family_key = ? AND given_key = ?) OR (family_key = ? AND given_key = ?)) "
-                              "ORDER BY id LIMIT 10",
-                              params));
+      CB_TRY_ASSIGN(rows, connection.query("SELECT id FROM clients WHERE organization_id = ? AND birth_date = ? AND "
+                                           "((family_key = ? AND given_key = ?) OR (family_key = ? AND given_key = ?)) "
+                                           "ORDER BY id LIMIT 10",
+                                           params));
       if (!rows.empty()) {
         Error error = make_error(ErrorCode::PossibleDuplicate,
                                  "a client with the same name and birth date exists; confirm to create another");

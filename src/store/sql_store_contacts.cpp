@@ -66,15 +66,16 @@ Result<Contact> SqlStore::create_contact(const Actor& actor, std::string_view cl
   return write([&](SqlConnection& connection) -> Result<Contact> {
     CB_TRY(check_client_exists(connection, actor.organization_id, client_id));
     const auto& f = contact.fields;
-    const SqlValue params[] = {contact.id, contact.organization_id, contact.client_id, f.name, f.relationship,
-                               text_or_null(f.phone), text_or_null(f.email),
-                               std::int64_t{f.is_emergency_contact ? 1 : 0}, f.disclosure, text_or_null(f.notes),
-                               std::int64_t{1}, contact.created_at, contact.updated_at};
-    CB_TRY(connection.execute(
-        "INSERT INTO contacts (id, organization_id, client_id, name, relationship, phone, email, "
-        "is_emergency_contact, disclosure, notes, version, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        params));
+    const SqlValue params[] = {
+        contact.id,        contact.organization_id, contact.client_id,     f.name,
+        f.relationship,    text_or_null(f.phone),   text_or_null(f.email), std::int64_t{f.is_emergency_contact ? 1 : 0},
+        f.disclosure,      text_or_null(f.notes),   std::int64_t{1},       contact.created_at,
+        contact.updated_at};
+    CB_TRY(
+        connection.execute("INSERT INTO contacts (id, organization_id, client_id, name, relationship, phone, email, "
+                           "is_emergency_contact, disclosure, notes, version, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           params));
     CB_TRY(append_audit(connection, actor, {"contact.create", "contact", contact.id, contact.client_id}, now));
     return contact;
   });
@@ -91,9 +92,17 @@ Result<Contact> SqlStore::update_contact(const Actor& actor, std::string_view cl
     contact.version += 1;
     contact.updated_at = format_timestamp(now);
     const auto& f = contact.fields;
-    const SqlValue params[] = {f.name, f.relationship, text_or_null(f.phone), text_or_null(f.email),
-                               std::int64_t{f.is_emergency_contact ? 1 : 0}, f.disclosure, text_or_null(f.notes),
-                               contact.version, contact.updated_at, contact.id, expected_version};
+    const SqlValue params[] = {f.name,
+                               f.relationship,
+                               text_or_null(f.phone),
+                               text_or_null(f.email),
+                               std::int64_t{f.is_emergency_contact ? 1 : 0},
+                               f.disclosure,
+                               text_or_null(f.notes),
+                               contact.version,
+                               contact.updated_at,
+                               contact.id,
+                               expected_version};
     CB_TRY(connection.execute(
         "UPDATE contacts SET name = ?, relationship = ?, phone = ?, email = ?, is_emergency_contact = ?, "
         "disclosure = ?, notes = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",

@@ -29,7 +29,9 @@ Result<std::optional<Program>> load_program(SqlConnection& connection, std::stri
                    params, program_from_row);
 }
 
-Error name_taken() { return make_error(ErrorCode::AlreadyExists, "a program with this name already exists", "name"); }
+Error name_taken() {
+  return make_error(ErrorCode::AlreadyExists, "a program with this name already exists", "name");
+}
 
 }  // namespace
 
@@ -41,9 +43,14 @@ Result<Program> SqlStore::create_program(const Actor& actor, ProgramFields field
   program.fields = std::move(fields);
   program.created_at = program.updated_at = format_timestamp(now);
   return write([&](SqlConnection& connection) -> Result<Program> {
-    const SqlValue params[] = {program.id, program.organization_id, program.fields.name,
-                               text_or_null(program.fields.description), std::int64_t{program.fields.active ? 1 : 0},
-                               std::int64_t{1}, program.created_at, program.updated_at};
+    const SqlValue params[] = {program.id,
+                               program.organization_id,
+                               program.fields.name,
+                               text_or_null(program.fields.description),
+                               std::int64_t{program.fields.active ? 1 : 0},
+                               std::int64_t{1},
+                               program.created_at,
+                               program.updated_at};
     auto inserted = connection.execute(
         "INSERT INTO programs (id, organization_id, name, description, active, version, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -76,9 +83,8 @@ Result<std::vector<Program>> SqlStore::list_programs(const Actor& actor) {
   });
 }
 
-Result<Program> SqlStore::update_program(const Actor& actor, std::string_view program_id,
-                                         std::int64_t expected_version, const Change<ProgramFields>& change,
-                                         Timestamp now) {
+Result<Program> SqlStore::update_program(const Actor& actor, std::string_view program_id, std::int64_t expected_version,
+                                         const Change<ProgramFields>& change, Timestamp now) {
   return write([&](SqlConnection& connection) -> Result<Program> {
     CB_TRY_ASSIGN(stored, load_program(connection, actor.organization_id, program_id));
     if (!stored) return fail(not_found("program"));
@@ -90,9 +96,13 @@ Result<Program> SqlStore::update_program(const Actor& actor, std::string_view pr
     program.fields = std::move(fields);
     program.version += 1;
     program.updated_at = format_timestamp(now);
-    const SqlValue params[] = {program.fields.name, text_or_null(program.fields.description),
-                               std::int64_t{program.fields.active ? 1 : 0}, program.version, program.updated_at,
-                               program.id, expected_version};
+    const SqlValue params[] = {program.fields.name,
+                               text_or_null(program.fields.description),
+                               std::int64_t{program.fields.active ? 1 : 0},
+                               program.version,
+                               program.updated_at,
+                               program.id,
+                               expected_version};
     auto updated = connection.execute(
         "UPDATE programs SET name = ?, description = ?, active = ?, version = ?, updated_at = ? "
         "WHERE id = ? AND version = ?",

@@ -26,8 +26,9 @@ User user_from_row(const SqlRow& row) {
 Result<std::optional<User>> load_user(SqlConnection& connection, std::string_view organization_id,
                                       std::string_view user_id) {
   const SqlValue params[] = {std::string(user_id), std::string(organization_id)};
-  return query_one(connection, "SELECT " + std::string(kUserColumns) + " FROM users WHERE id = ? AND organization_id = ?",
-                   params, user_from_row);
+  return query_one(connection,
+                   "SELECT " + std::string(kUserColumns) + " FROM users WHERE id = ? AND organization_id = ?", params,
+                   user_from_row);
 }
 
 Result<void> check_supervisor(SqlConnection& connection, std::string_view organization_id, const UserFields& fields,
@@ -81,8 +82,11 @@ Result<User> SqlStore::create_user(const Actor& actor, UserFields fields, std::s
 Result<std::optional<Credentials>> SqlStore::find_credentials(std::string_view username) {
   return read([&](SqlConnection& connection) -> Result<std::optional<Credentials>> {
     const SqlValue params[] = {std::string(username)};
-    return query_one(connection, "SELECT " + std::string(kUserColumns) + ", password_hash FROM users WHERE username = ?",
-                     params, [](const SqlRow& row) { return Credentials{user_from_row(row), row.text(10)}; });
+    return query_one(connection,
+                     "SELECT " + std::string(kUserColumns) + ", password_hash FROM users WHERE username = ?", params,
+                     [](const SqlRow& row) {
+                       return Credentials{user_from_row(row), row.text(10)};
+                     });
   });
 }
 
@@ -135,13 +139,12 @@ Result<User> SqlStore::update_user(const Actor& actor, std::string_view user_id,
         "UPDATE users SET display_name = ?, role = ?, active = ?, supervisor_id = ?, version = ?, updated_at = ? "
         "WHERE id = ? AND version = ?",
         params));
-    CB_TRY(append_audit(connection, actor, {role_changed ? "user.role_change" : "user.update", "user", user.id, {}},
-                        now));
+    CB_TRY(
+        append_audit(connection, actor, {role_changed ? "user.role_change" : "user.update", "user", user.id, {}}, now));
     if (!user.fields.active) {
       // A deactivated account is signed out everywhere at once.
       const SqlValue revoke[] = {user.updated_at, user.id};
-      CB_TRY(connection.execute("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
-                                revoke));
+      CB_TRY(connection.execute("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", revoke));
     }
     return user;
   });
@@ -200,8 +203,8 @@ Result<std::optional<User>> SqlStore::use_session(std::string_view token_hash, T
 Result<void> SqlStore::revoke_session(std::string_view token_hash, Timestamp now) {
   return write([&](SqlConnection& connection) -> Result<void> {
     const SqlValue params[] = {format_timestamp(now), std::string(token_hash)};
-    CB_TRY(connection.execute("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-                              params));
+    CB_TRY(
+        connection.execute("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", params));
     return {};
   });
 }

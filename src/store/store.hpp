@@ -138,13 +138,13 @@ class Store {
   // AlreadyExists (existing_id set, field "identifiers[i].value") when an identifier is taken in
   // the organization; PossibleDuplicate (candidate_ids set) when the policy refuses likely
   // duplicates and a client with the same name key and birth date exists. `fields` must be valid.
-  [[nodiscard]] virtual Result<Client> create_client(const Actor& actor, ClientFields fields,
-                                                     DuplicatePolicy policy, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Client> create_client(const Actor& actor, ClientFields fields, DuplicatePolicy policy,
+                                                     Timestamp now) = 0;
   [[nodiscard]] virtual Result<Client> get_client(const Actor& actor, std::string_view client_id) = 0;
   // AlreadyExists as for create when the change adds an identifier another client holds.
   [[nodiscard]] virtual Result<Client> update_client(const Actor& actor, std::string_view client_id,
-                                                     std::int64_t expected_version,
-                                                     const Change<ClientFields>& change, Timestamp now) = 0;
+                                                     std::int64_t expected_version, const Change<ClientFields>& change,
+                                                     Timestamp now) = 0;
   // Ordered by family name key, given name key, id. InvalidArgument (field "cursor") for a cursor
   // this store did not make.
   [[nodiscard]] virtual Result<Page<ClientSummary>> search_clients(const Actor& actor, const ClientQuery& query) = 0;

@@ -41,7 +41,9 @@ Result<std::unique_ptr<PgConnection>> PgConnection::open(const std::string& url)
   return connection;
 }
 
-PgConnection::~PgConnection() { PQfinish(handle_); }
+PgConnection::~PgConnection() {
+  PQfinish(handle_);
+}
 
 Error PgConnection::error_from(PGresult* result, std::string_view context) const {
   std::string detail = std::string(context) + ": " + PQerrorMessage(handle_);
@@ -116,8 +118,8 @@ Result<std::vector<SqlRow>> PgConnection::query(std::string_view sql, std::span<
       if (PQgetisnull(raw, row, column)) {
         values.emplace_back(std::nullopt);
       } else {
-        values.emplace_back(std::string(PQgetvalue(raw, row, column),
-                                        static_cast<std::size_t>(PQgetlength(raw, row, column))));
+        values.emplace_back(
+            std::string(PQgetvalue(raw, row, column), static_cast<std::size_t>(PQgetlength(raw, row, column))));
       }
     }
     out.emplace_back(std::move(values));

@@ -20,13 +20,13 @@ struct StatementReset {
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path, SqliteAccess access) {
   sqlite3* handle = nullptr;
-  const int flags = access == SqliteAccess::ReadWrite
-                        ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-                        : SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+  const int flags = access == SqliteAccess::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+                                                      : SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
   const int code = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
   if (code != SQLITE_OK) {
     Error error = make_error(ErrorCode::Unavailable, "the database cannot be opened");
-    error.internal_message = "sqlite3_open_v2(" + path + "): " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(code));
+    error.internal_message =
+        "sqlite3_open_v2(" + path + "): " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(code));
     sqlite3_close(handle);
     return fail(std::move(error));
   }
@@ -137,7 +137,9 @@ Result<void> SqliteConnection::begin(TransactionKind kind) {
   return execute_script(kind == TransactionKind::Write ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
-Result<void> SqliteConnection::commit() { return execute_script("COMMIT"); }
+Result<void> SqliteConnection::commit() {
+  return execute_script("COMMIT");
+}
 
 void SqliteConnection::rollback() noexcept {
   if (!sqlite3_get_autocommit(handle_)) sqlite3_exec(handle_, "ROLLBACK", nullptr, nullptr, nullptr);

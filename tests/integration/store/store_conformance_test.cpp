@@ -204,7 +204,8 @@ TEST_P(StoreConformanceTest, SearchFindsByNamePrefixBirthDateAndIdentifier) {
     std::vector<std::string> ids;
     auto page = store_->search_clients(actor_, query);
     EXPECT_TRUE(page) << page.error().internal_message;
-    if (page) for (const auto& item : page->items) ids.push_back(item.id);
+    if (page)
+      for (const auto& item : page->items) ids.push_back(item.id);
     return ids;
   };
   ClientQuery by_family;
@@ -265,8 +266,8 @@ TEST_P(StoreConformanceTest, AnotherOrganizationSeesNothing) {
 
 TEST_P(StoreConformanceTest, ContactsAreAddedChangedAndRemovedWithVersions) {
   auto owner = create(client("Helen", "Miller", "1938-12-12"));
-  auto contact = store_->create_contact(actor_, owner.id, {"Tom Miller", "child", "+1 555 0100 2000", "", true,
-                                                           "general", ""}, kNow);
+  auto contact = store_->create_contact(actor_, owner.id,
+                                        {"Tom Miller", "child", "+1 555 0100 2000", "", true, "general", ""}, kNow);
   ASSERT_TRUE(contact);
   auto change = [](ContactFields fields) -> Result<ContactFields> {
     fields.disclosure = "full";
@@ -394,8 +395,8 @@ TEST_P(StoreConformanceTest, SessionsEndOnIdleExpiryAndRevocation) {
 TEST_P(StoreConformanceTest, UsernamesAreUniqueAndRoleChangesAreAudited) {
   auto taken = store_->create_user(actor_, {security::random_id("u"), "A", Role::Auditor, true, {}}, "h", kNow);
   ASSERT_TRUE(taken);
-  auto again = store_->create_user(other_organization(), {taken->fields.username, "B", Role::Auditor, true, {}}, "h",
-                                   kNow);
+  auto again =
+      store_->create_user(other_organization(), {taken->fields.username, "B", Role::Auditor, true, {}}, "h", kNow);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().field, "username");
   auto promote = [](UserFields fields) -> Result<UserFields> {

@@ -15,12 +15,9 @@ struct Row {
 
 TEST(AccessTest, EachRoleHasExactlyItsPermissions) {
   const Row matrix[] = {
-      {CaseManager, true, true, true, false, true, false},
-      {NurseCaseManager, true, true, true, false, true, false},
-      {Supervisor, true, true, true, false, true, false},
-      {Director, false, false, true, false, true, false},
-      {Administrator, false, false, true, true, true, true},
-      {Auditor, false, false, true, false, true, false},
+      {CaseManager, true, true, true, false, true, false},   {NurseCaseManager, true, true, true, false, true, false},
+      {Supervisor, true, true, true, false, true, false},    {Director, false, false, true, false, true, false},
+      {Administrator, false, false, true, true, true, true}, {Auditor, false, false, true, false, true, false},
   };
   for (const auto& row : matrix) {
     const auto label = std::string(role_name(row.role));

@@ -52,7 +52,10 @@ TEST(ClientTest, RefusesEachInvalidFieldNamingIt) {
       {"unknown identifier type", [](ClientFields& f) { f.identifiers[0].type = "FOO"; }, "identifiers[0].type"},
       {"lower-case identifier type", [](ClientFields& f) { f.identifiers[0].type = "mrn"; }, "identifiers[0].type"},
       {"empty identifier", [](ClientFields& f) { f.identifiers[0].value = " "; }, "identifiers[0].value"},
-      {"repeated identifier", [](ClientFields& f) { f.identifiers.push_back({"MRN", "A1234"}); },
+      {"repeated identifier",
+       [](ClientFields& f) {
+         f.identifiers.push_back({"MRN", "A1234"});
+       },
        "identifiers[1].value"},
       {"long address", [](ClientFields& f) { f.address.city = std::string(101, 'c'); }, "address.city"},
       {"broken UTF-8", [](ClientFields& f) { f.given_name = "Mar\xc3"; }, "given_name"},
@@ -74,8 +77,10 @@ TEST(ClientTest, BirthDateMayBeToday) {
 }
 
 TEST(ClientTest, LanguageTagsFollowTheUsualShape) {
-  for (const char* tag : {"en", "es", "zh-Hant", "en-US", "yue", "sr-Latn-RS"}) EXPECT_TRUE(is_language_tag(tag)) << tag;
-  for (const char* tag : {"", "e", "english", "en-", "-en", "en--US", "en_US"}) EXPECT_FALSE(is_language_tag(tag)) << tag;
+  for (const char* tag : {"en", "es", "zh-Hant", "en-US", "yue", "sr-Latn-RS"})
+    EXPECT_TRUE(is_language_tag(tag)) << tag;
+  for (const char* tag : {"", "e", "english", "en-", "-en", "en--US", "en_US"})
+    EXPECT_FALSE(is_language_tag(tag)) << tag;
 }
 
 TEST(ClientTest, NameSearchSplitsFamilyAndGivenOnAComma) {
