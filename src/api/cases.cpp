@@ -15,7 +15,7 @@ HttpResponse case_response(int status, const Case& record) {
 
 HttpResponse case_page(const store::Page<Case>& page) {
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& record : page.items) items.push_back(to_json(record, false));
+  for (const auto& record : page.items) items.push_back(to_json(record, !record.history.empty()));
   return json_response(200, {{"items", items}, {"next_cursor", text_or_null(page.next_cursor)}});
 }
 
@@ -45,29 +45,37 @@ HttpResponse get_case(RequestContext& context) {
                  [](const Case& record) { return case_response(200, record); });
 }
 
-HttpResponse list_cases(RequestContext& context) {
-  auto query = read_query(context.request, {"client_id", "case_manager_id", "status", "limit", "cursor"});
-  if (!query) return error_response(query.error());
-  auto limit = read_limit(*query);
-  if (!limit) return error_response(limit.error());
+namespace {
+
+// The shared query of both case lists; `client_id` fixed by the path when not empty.
+Result<store::CaseQuery> read_case_query(RequestContext& context, const std::string& client_id) {
+  CB_TRY_ASSIGN(query, read_query(context.request, {"client_id", "case_manager_id", "status", "limit", "cursor"}));
+  CB_TRY_ASSIGN(limit, read_limit(query));
   store::CaseQuery search;
-  search.client_id = (*query)["client_id"];
-  search.case_manager_id = (*query)["case_manager_id"];
+  search.client_id = client_id.empty() ? query["client_id"] : client_id;
+  search.case_manager_id = query["case_manager_id"];
   if (search.case_manager_id == "me") search.case_manager_id = context.actor.user_id;
   if (search.client_id.empty() && search.case_manager_id.empty()) {
-    return error_response(make_error(ErrorCode::InvalidArgument, "name client_id or case_manager_id", "client_id"));
+    return fail(ErrorCode::InvalidArgument, "name client_id or case_manager_id", "client_id");
   }
-  if (const auto& status = (*query)["status"]; !status.empty()) {
+  if (const auto& status = query["status"]; !status.empty()) {
     search.status = parse_case_status(status);
     if (!search.status) {
-      return error_response(make_error(ErrorCode::InvalidArgument,
-                                       "status must be one of referred, intake, active, on_hold, discharged, closed",
-                                       "status"));
+      return fail(ErrorCode::InvalidArgument,
+                  "status must be one of referred, intake, active, on_hold, discharged, closed", "status");
     }
   }
-  search.limit = *limit;
-  search.cursor = (*query)["cursor"];
-  return respond(context.services.store.list_cases(context.actor, search), case_page);
+  search.limit = limit;
+  search.cursor = query["cursor"];
+  return search;
+}
+
+}  // namespace
+
+HttpResponse list_cases(RequestContext& context) {
+  auto search = read_case_query(context, {});
+  if (!search) return error_response(search.error());
+  return respond(context.services.store.list_cases(context.actor, *search), case_page);
 }
 
 HttpResponse list_client_cases(RequestContext& context) {
@@ -75,10 +83,10 @@ HttpResponse list_client_cases(RequestContext& context) {
   if (auto client = context.services.store.get_client(context.actor, context.parameter("id")); !client) {
     return error_response(client.error());
   }
-  store::CaseQuery search;
-  search.client_id = context.parameter("id");
-  search.limit = store::kMaximumPageSize;
-  return respond(context.services.store.list_cases(context.actor, search), case_page);
+  auto search = read_case_query(context, context.parameter("id"));
+  if (!search) return error_response(search.error());
+  search->with_history = true;
+  return respond(context.services.store.list_cases(context.actor, *search), case_page);
 }
 
 HttpResponse transition_case(RequestContext& context) {
@@ -96,8 +104,9 @@ HttpResponse transition_case(RequestContext& context) {
     return error_response(make_error(ErrorCode::InvalidArgument,
                                      "to must be one of referred, intake, active, on_hold, discharged, closed", "to"));
   }
-  if (utf8_length(reason) > 1000) {
-    return error_response(make_error(ErrorCode::InvalidArgument, "reason must be at most 1000 characters", "reason"));
+  if (utf8_length(reason) > 1000 || has_control_characters(reason, LineBreaks::Allowed)) {
+    return error_response(
+        make_error(ErrorCode::InvalidArgument, "reason must be at most 1000 characters of text", "reason"));
   }
   return respond(context.services.store.transition_case(context.actor, context.parameter("id"), *version, *to,
                                                         trim(reason), context.now),

@@ -1,6 +1,8 @@
 // The one mapping from error codes to HTTP statuses and the error body.
 #include "api/http_types.hpp"
 
+#include <spdlog/spdlog.h>
+
 namespace caseboard::api {
 
 int http_status(ErrorCode code) {
@@ -39,12 +41,18 @@ HttpResponse no_content() {
 }
 
 HttpResponse error_response(const Error& error, const nlohmann::json& extra) {
+  const int status = http_status(error.code);
+  std::string message = error.public_message;
+  if (status >= 500) {
+    spdlog::error("request {}: {}", current_request_id, error.internal_message);
+    message += " (request " + current_request_id + ")";
+  }
   nlohmann::json body = {{"code", error_code_name(error.code)},
-                         {"message", error.public_message},
+                         {"message", message},
                          {"field", error.field.empty() ? nlohmann::json(nullptr) : nlohmann::json(error.field)}};
   if (!error.existing_id.empty()) body["existing_id"] = error.existing_id;
   for (const auto& [key, value] : extra.items()) body[key] = value;
-  return json_response(http_status(error.code), {{"error", body}});
+  return json_response(status, {{"error", body}});
 }
 
 std::string entity_tag(std::int64_t version) {

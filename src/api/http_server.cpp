@@ -14,9 +14,7 @@ namespace {
 
 using Router = restinio::router::express_router_t<>;
 
-struct ServerTraits : public restinio::default_traits_t {
-  using request_handler_t = Router;
-};
+using ServerTraits = restinio::default_traits_t;
 
 restinio::http_method_id_t restinio_method(Method method) {
   switch (method) {
@@ -172,7 +170,17 @@ void serve_until_stopped(const ServerOptions& options, Services& services) {
           .port(options.port)
           .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(8 * kMaximumBodySize))
           .handle_request_timeout(std::chrono::seconds(30))
-          .request_handler(std::move(router)),
+          .request_handler([router = std::shared_ptr<Router>(std::move(router))](
+                               const restinio::request_handle_t& request) {
+            // The router throws on a path it cannot decode (e.g. %FF); answer that as bad input
+            // rather than let the connection drop without a reply.
+            try {
+              return (*router)(request);
+            } catch (const std::exception&) {
+              send(request, error_response(make_error(ErrorCode::MalformedRequest, "the path cannot be decoded")));
+              return restinio::request_accepted();
+            }
+          }),
       options.threads);
   spdlog::info("Caseboard serving on http://{}:{} ({} database)", options.host, options.port,
                services.store.backend_name());

@@ -35,10 +35,14 @@ struct HttpResponse {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
+// The id of the request this thread is serving, for the log and for 500 answers.
+extern thread_local std::string current_request_id;
+
 HttpResponse json_response(int status, const nlohmann::json& body);
 HttpResponse no_content();
 // The error body {"error": {"code", "message", "field"}} with the status its code maps to;
-// `extra` members (e.g. candidates) are added inside "error".
+// `extra` members (e.g. candidates) are added inside "error". Errors of 500 and above are
+// logged with their internal message and answered with the request id only.
 HttpResponse error_response(const Error& error, const nlohmann::json& extra = nlohmann::json::object());
 int http_status(ErrorCode code);
 

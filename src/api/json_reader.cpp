@@ -32,7 +32,14 @@ std::optional<std::string> JsonReader::optional_string(std::string_view name) {
     type_error(name, "a string");
     return std::nullopt;
   }
-  return value->get<std::string>();
+  auto text = value->get<std::string>();
+  if (text.find('\0') != std::string::npos) {
+    // A NUL would be cut off by C string interfaces further down; refuse it here, once.
+    fail_with(
+        make_error(ErrorCode::InvalidArgument, path_of(name) + " must not contain NUL characters", path_of(name)));
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<bool> JsonReader::optional_bool(std::string_view name) {

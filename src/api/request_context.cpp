@@ -5,9 +5,13 @@
 
 #include "api/json_reader.hpp"
 #include "api/route.hpp"
+#include "core/text.hpp"
 #include "security/session_token.hpp"
 
 namespace caseboard::api {
+
+thread_local std::string current_request_id;
+
 namespace {
 
 Result<Actor> authenticate(const HttpRequest& request, Services& services, Timestamp now) {
@@ -34,6 +38,13 @@ const std::string& RequestContext::parameter(const std::string& name) const {
 HttpResponse dispatch(const Route& route, const HttpRequest& request, Services& services) {
   try {
     const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    current_request_id = request.request_id;
+    for (const auto& [name, value] : request.path_parameters) {
+      // An id is plain text; anything else cannot name a record.
+      if (!is_valid_utf8(value) || has_control_characters(value, LineBreaks::Refused)) {
+        return error_response(make_error(ErrorCode::NotFound, "not found"));
+      }
+    }
     RequestContext context{request, services, Actor{}, now};
     context.actor.source_address = request.remote_address;
     context.actor.request_id = request.request_id;
@@ -47,19 +58,13 @@ HttpResponse dispatch(const Route& route, const HttpRequest& request, Services& 
         }
       }
     }
-    auto response = route.handler(context);
-    if (response.status >= 500) {
-      spdlog::error("request {} {} answered {}", request.request_id, request.path, response.status);
-    }
-    return response;
+    return route.handler(context);  // error_response has logged any 5xx with its details
   } catch (const std::exception& exception) {
     spdlog::error("request {} {} failed: {}", request.request_id, request.path, exception.what());
   } catch (...) {
     spdlog::error("request {} {} failed with an unknown exception", request.request_id, request.path);
   }
-  Error error = internal_error("exception");
-  error.public_message = "internal error (request " + request.request_id + ")";
-  return error_response(error);
+  return error_response(internal_error("exception (logged above)"));
 }
 
 Result<std::int64_t> required_version(const HttpRequest& request) {
@@ -88,6 +93,9 @@ Result<std::map<std::string, std::string>> read_query(const HttpRequest& request
     bool known = false;
     for (auto candidate : allowed) known = known || candidate == name;
     if (!known) return fail(ErrorCode::MalformedRequest, name + " is not a known query parameter", name);
+    if (!is_valid_utf8(value) || has_control_characters(value, LineBreaks::Refused)) {
+      return fail(ErrorCode::MalformedRequest, name + " must be UTF-8 text without control characters", name);
+    }
     values[name] = value;
   }
   return values;

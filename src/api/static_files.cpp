@@ -48,7 +48,8 @@ HttpResponse StaticFiles::serve(const std::string& path) const {
   }
   response.content_type = found->second.content_type;
   response.body = found->second.content;
-  const bool hashed_asset = path.starts_with("/assets/");
+  // Only a real hashed asset is cached for long; the index.html fallback never is.
+  const bool hashed_asset = found->first.starts_with("/assets/");
   response.headers.emplace_back("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
   return response;
 }

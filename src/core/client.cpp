@@ -19,6 +19,9 @@ bool is_alnum(char c) {
 Result<void> check_text(std::string& text, std::size_t max_length, const std::string& field, bool required) {
   text = trim(text);
   if (!is_valid_utf8(text)) return fail(ErrorCode::InvalidArgument, field + " must be valid UTF-8 text", field);
+  if (has_control_characters(text, LineBreaks::Refused)) {
+    return fail(ErrorCode::InvalidArgument, field + " must not contain control characters", field);
+  }
   if (required && text.empty()) return fail(ErrorCode::InvalidArgument, field + " must not be empty", field);
   if (utf8_length(text) > max_length) {
     return fail(ErrorCode::InvalidArgument, field + " must be at most " + std::to_string(max_length) + " characters",

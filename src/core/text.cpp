@@ -83,6 +83,15 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+bool has_control_characters(std::string_view text, LineBreaks line_breaks) {
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool line_break = c == '\n' || c == '\r' || c == '\t';
+    if ((byte < 0x20 || byte == 0x7F) && !(line_break && line_breaks == LineBreaks::Allowed)) return true;
+  }
+  return false;
+}
+
 std::size_t utf8_length(std::string_view text) {
   std::size_t count = 0;
   for (char c : text) {

@@ -17,7 +17,8 @@ Result<UserFields> validate_user(UserFields fields) {
                   "username");
     }
   }
-  if (fields.display_name.empty() || utf8_length(fields.display_name) > 120) {
+  if (fields.display_name.empty() || utf8_length(fields.display_name) > 120 ||
+      has_control_characters(fields.display_name, LineBreaks::Refused)) {
     return fail(ErrorCode::InvalidArgument, "display_name must be 1 to 120 characters", "display_name");
   }
   return fields;

@@ -1,5 +1,6 @@
 #include "store/sql_store.hpp"
 
+#include "core/text.hpp"
 #include "security/random_id.hpp"
 
 namespace caseboard::store {
@@ -76,6 +77,19 @@ Result<void> append_audit(SqlConnection& connection, const Actor& actor, const A
   return {};
 }
 
+Result<void> expect_one_row(Result<std::int64_t> changed, std::string_view what, std::int64_t expected_version) {
+  if (!changed) return fail(std::move(changed.error()));
+  if (*changed != 1) return fail(stale_version(what, expected_version, -1));
+  return {};
+}
+
+Result<void> SqlStore::lock_intake(SqlConnection& connection, const std::string& organization_id) const {
+  if (dialect_ != Dialect::PostgreSQL) return {};
+  const SqlValue params[] = {organization_id};
+  CB_TRY(connection.query("SELECT pg_advisory_xact_lock(7316002, hashtext(?))", params));
+  return {};
+}
+
 Error not_found(std::string_view what, std::string field) {
   return make_error(ErrorCode::NotFound, std::string(what) + " not found", std::move(field));
 }
@@ -124,6 +138,9 @@ Result<std::vector<std::string>> decode_cursor(std::string_view cursor, std::siz
       out.back() += c;
   }
   if (out.size() != parts) return invalid();
+  for (const auto& part : out) {
+    if (!is_valid_utf8(part) || has_control_characters(part, LineBreaks::Refused)) return invalid();
+  }
   return out;
 }
 

@@ -78,17 +78,25 @@ class SqlStore final : public Store {
                                                                    Work&& work) {
     auto connection = pool.acquire();
     CB_TRY(connection->begin(kind));
+    // Whatever way `work` ends (an error or an exception), the connection goes back to the pool
+    // with no transaction open.
+    struct RollbackUnlessCommitted {
+      SqlConnection& connection;
+      bool committed = false;
+      ~RollbackUnlessCommitted() {
+        if (!committed) connection.rollback();
+      }
+    } guard{*connection};
     auto result = work(*connection);
-    if (!result) {
-      connection->rollback();
-      return result;
-    }
-    if (auto committed = connection->commit(); !committed) {
-      connection->rollback();
-      return fail(std::move(committed.error()));
-    }
+    if (!result) return result;
+    if (auto done = connection->commit(); !done) return fail(std::move(done.error()));
+    guard.committed = true;
     return result;
   }
+
+  // Serialises intakes of one organization on PostgreSQL, so duplicate detection cannot be
+  // raced; SQLite's single writer already does.
+  [[nodiscard]] Result<void> lock_intake(SqlConnection& connection, const std::string& organization_id) const;
 
   Dialect dialect_;
   std::shared_ptr<ConnectionPool> writers_;
@@ -106,6 +114,11 @@ struct AuditEntry {
 // Appends one audit event in the caller's transaction.
 [[nodiscard]] Result<void> append_audit(SqlConnection& connection, const Actor& actor, const AuditEntry& entry,
                                         Timestamp now);
+
+// Aborted unless an UPDATE/DELETE guarded by "AND version = ?" changed exactly one row: a
+// concurrent writer got there first (PostgreSQL re-checks the guard after waiting for it).
+[[nodiscard]] Result<void> expect_one_row(Result<std::int64_t> changed, std::string_view what,
+                                          std::int64_t expected_version);
 
 // The NotFound a missing record answers; `field` names the id when it came from a request body.
 Error not_found(std::string_view what, std::string field = {});

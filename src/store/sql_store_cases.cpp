@@ -25,6 +25,17 @@ Case case_from_row(const SqlRow& row) {
   return record;
 }
 
+Result<void> load_history(SqlConnection& connection, Case& record) {
+  const SqlValue by_case[] = {record.id};
+  CB_TRY_ASSIGN(history, connection.query("SELECT from_status, to_status, at, by_user_id, reason FROM "
+                                          "case_status_history WHERE case_id = ? ORDER BY sequence",
+                                          by_case));
+  for (const auto& row : history) {
+    record.history.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+  }
+  return {};
+}
+
 Result<std::optional<Case>> load_case(SqlConnection& connection, std::string_view organization_id,
                                       std::string_view case_id) {
   const SqlValue params[] = {std::string(case_id), std::string(organization_id)};
@@ -33,15 +44,8 @@ Result<std::optional<Case>> load_case(SqlConnection& connection, std::string_vie
       query_one(connection, "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id = ? AND organization_id = ?",
                 params, case_from_row));
   if (!found) return std::optional<Case>{};
-  Case record = std::move(*found);
-  const SqlValue by_case[] = {record.id};
-  CB_TRY_ASSIGN(history, connection.query("SELECT from_status, to_status, at, by_user_id, reason FROM "
-                                          "case_status_history WHERE case_id = ? ORDER BY sequence",
-                                          by_case));
-  for (const auto& row : history) {
-    record.history.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
-  }
-  return std::optional<Case>{std::move(record)};
+  CB_TRY(load_history(connection, *found));
+  return found;
 }
 
 Result<void> append_history(SqlConnection& connection, const Case& record, std::string_view from, const Actor& actor,
@@ -143,6 +147,7 @@ Result<Page<Case>> SqlStore::list_cases(const Actor& actor, const CaseQuery& que
     Page<Case> page;
     for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
       page.items.push_back(case_from_row(rows[i]));
+      if (query.with_history) CB_TRY(load_history(connection, page.items.back()));
     }
     if (rows.size() > static_cast<std::size_t>(limit)) {
       const auto& last = page.items.back();
@@ -173,10 +178,10 @@ Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case
                                at,
                                record.id,
                                expected_version};
-    CB_TRY(connection.execute(
-        "UPDATE cases SET status = ?, status_changed_at = ?, closed_reason = ?, version = ?, updated_at = ? "
-        "WHERE id = ? AND version = ?",
-        params));
+    CB_TRY(expect_one_row(connection.execute("UPDATE cases SET status = ?, status_changed_at = ?, closed_reason = ?, "
+                                             "version = ?, updated_at = ? WHERE id = ? AND version = ?",
+                                             params),
+                          "case", expected_version));
     CB_TRY(append_history(connection, record, from, actor, reason, at));
     record.history.push_back({from, std::string(case_status_name(to)), at, actor.user_id, std::string(reason)});
     CB_TRY(append_audit(connection, actor, {"case.transition", "case", record.id, record.client_id}, now));

@@ -122,6 +122,7 @@ Result<Client> SqlStore::create_client(const Actor& actor, ClientFields fields, 
   client.fields = std::move(fields);
   client.created_at = client.updated_at = format_timestamp(now);
   return write([&](SqlConnection& connection) -> Result<Client> {
+    CB_TRY(lock_intake(connection, actor.organization_id));
     CB_TRY(check_identifiers_free(connection, actor.organization_id, client.fields, {}));
     if (policy == DuplicatePolicy::RefuseLikelyDuplicates) {
       // Same person, typed the same or with given and family names swapped.
@@ -170,6 +171,7 @@ Result<Client> SqlStore::update_client(const Actor& actor, std::string_view clie
     if (!stored) return fail(not_found("client"));
     if (stored->version != expected_version) return fail(stale_version("client", expected_version, stored->version));
     CB_TRY_ASSIGN(fields, change(stored->fields));
+    CB_TRY(lock_intake(connection, actor.organization_id));
     CB_TRY(check_identifiers_free(connection, actor.organization_id, fields, stored->id));
     Client client = *stored;
     client.fields = std::move(fields);
@@ -178,12 +180,14 @@ Result<Client> SqlStore::update_client(const Actor& actor, std::string_view clie
     auto values = client_values(client);
     values.push_back(client.id);
     values.push_back(expected_version);
-    CB_TRY(connection.execute(
-        "UPDATE clients SET given_name = ?, family_name = ?, middle_name = ?, preferred_name = ?, given_key = ?, "
-        "family_key = ?, birth_date = ?, sex = ?, preferred_language = ?, interpreter_needed = ?, phone = ?, "
-        "email = ?, address_line1 = ?, address_line2 = ?, city = ?, state = ?, postal_code = ?, country = ?, "
-        "version = ?, updated_at = ? WHERE id = ? AND version = ?",
-        values));
+    CB_TRY(expect_one_row(
+        connection.execute(
+            "UPDATE clients SET given_name = ?, family_name = ?, middle_name = ?, preferred_name = ?, given_key = ?, "
+            "family_key = ?, birth_date = ?, sex = ?, preferred_language = ?, interpreter_needed = ?, phone = ?, "
+            "email = ?, address_line1 = ?, address_line2 = ?, city = ?, state = ?, postal_code = ?, country = ?, "
+            "version = ?, updated_at = ? WHERE id = ? AND version = ?",
+            values),
+        "client", expected_version));
     if (client.fields.identifiers != stored->fields.identifiers) CB_TRY(write_identifiers(connection, client));
     CB_TRY(append_audit(connection, actor, {"client.update", "client", client.id, client.id}, now));
     return client;

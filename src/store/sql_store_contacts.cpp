@@ -103,10 +103,11 @@ Result<Contact> SqlStore::update_contact(const Actor& actor, std::string_view cl
                                contact.updated_at,
                                contact.id,
                                expected_version};
-    CB_TRY(connection.execute(
-        "UPDATE contacts SET name = ?, relationship = ?, phone = ?, email = ?, is_emergency_contact = ?, "
-        "disclosure = ?, notes = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
-        params));
+    CB_TRY(expect_one_row(connection.execute("UPDATE contacts SET name = ?, relationship = ?, phone = ?, email = ?, "
+                                             "is_emergency_contact = ?, disclosure = ?, notes = ?, version = ?, "
+                                             "updated_at = ? WHERE id = ? AND version = ?",
+                                             params),
+                          "contact", expected_version));
     CB_TRY(append_audit(connection, actor, {"contact.update", "contact", contact.id, contact.client_id}, now));
     return contact;
   });
@@ -118,7 +119,8 @@ Result<void> SqlStore::delete_contact(const Actor& actor, std::string_view clien
     CB_TRY_ASSIGN(contact, load_contact(connection, actor, client_id, contact_id));
     if (contact.version != expected_version) return fail(stale_version("contact", expected_version, contact.version));
     const SqlValue params[] = {contact.id, expected_version};
-    CB_TRY(connection.execute("DELETE FROM contacts WHERE id = ? AND version = ?", params));
+    CB_TRY(expect_one_row(connection.execute("DELETE FROM contacts WHERE id = ? AND version = ?", params), "contact",
+                          expected_version));
     CB_TRY(append_audit(connection, actor, {"contact.delete", "contact", contact.id, contact.client_id}, now));
     return {};
   });

@@ -110,6 +110,7 @@ Result<Program> SqlStore::update_program(const Actor& actor, std::string_view pr
     if (!updated) {
       return fail(updated.error().code == ErrorCode::AlreadyExists ? name_taken() : std::move(updated.error()));
     }
+    CB_TRY(expect_one_row(updated, "program", expected_version));
     CB_TRY(append_audit(connection, actor, {"program.update", "program", program.id, {}}, now));
     return program;
   });

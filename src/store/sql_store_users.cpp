@@ -135,10 +135,11 @@ Result<User> SqlStore::update_user(const Actor& actor, std::string_view user_id,
                                user.updated_at,
                                user.id,
                                expected_version};
-    CB_TRY(connection.execute(
-        "UPDATE users SET display_name = ?, role = ?, active = ?, supervisor_id = ?, version = ?, updated_at = ? "
-        "WHERE id = ? AND version = ?",
-        params));
+    CB_TRY(
+        expect_one_row(connection.execute("UPDATE users SET display_name = ?, role = ?, active = ?, "
+                                          "supervisor_id = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
+                                          params),
+                       "user", expected_version));
     CB_TRY(
         append_audit(connection, actor, {role_changed ? "user.role_change" : "user.update", "user", user.id, {}}, now));
     if (!user.fields.active) {

@@ -55,6 +55,7 @@ struct CaseQuery {
   std::optional<CaseStatus> status;
   int limit = 25;
   std::string cursor;
+  bool with_history = false;  // load each case's status history too (a client's few cases)
 };
 
 enum class DuplicatePolicy {
@@ -168,7 +169,7 @@ class Store {
                                                  Timestamp now) = 0;
   // With its status history, oldest first.
   [[nodiscard]] virtual Result<Case> get_case(const Actor& actor, std::string_view case_id) = 0;
-  // Without history; newest opened first.
+  // Newest opened first; with each case's history only when the query asks for it.
   [[nodiscard]] virtual Result<Page<Case>> list_cases(const Actor& actor, const CaseQuery& query) = 0;
   // FailedPrecondition / InvalidArgument from the status machine (core/case_status.hpp).
   [[nodiscard]] virtual Result<Case> transition_case(const Actor& actor, std::string_view case_id,

@@ -68,10 +68,8 @@ Error PgConnection::error_from(PGresult* result, std::string_view context) const
 
 Result<PGresult*> PgConnection::run(std::string_view sql, std::span<const SqlValue> params) {
   if (PQstatus(handle_) != CONNECTION_OK) {
-    // The server restarted or the link dropped: reconnect; prepared statements died with it.
-    PQreset(handle_);
-    statement_names_.clear();
-    in_transaction_ = false;
+    // Never reconnect inside a transaction: the statements after it would run without one.
+    return fail(error_from(nullptr, "connection lost"));
   }
   std::string key(sql);
   auto found = statement_names_.find(key);
@@ -142,7 +140,16 @@ Result<void> PgConnection::execute_script(std::string_view sql) {
 }
 
 Result<void> PgConnection::begin(TransactionKind kind) {
-  CB_TRY(execute_script(kind == TransactionKind::Write ? "BEGIN" : "BEGIN READ ONLY"));
+  if (PQstatus(handle_) != CONNECTION_OK) {
+    // The server restarted or the link dropped since the last use: reconnect before starting;
+    // the prepared statements died with the old session.
+    PQreset(handle_);
+    statement_names_.clear();
+    if (PQstatus(handle_) != CONNECTION_OK) return fail(error_from(nullptr, "reconnect"));
+    CB_TRY(execute_script("SET client_encoding = 'UTF8'; SET client_min_messages = warning"));
+  }
+  // Writes stay READ COMMITTED (every update is guarded by its version); reads see one snapshot.
+  CB_TRY(execute_script(kind == TransactionKind::Write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
   in_transaction_ = true;
   return {};
 }

@@ -61,6 +61,9 @@ function badCreates() {
     ['given_name "  " (empty after trimming)', { ...ok(), given_name: '  ' }, 422, 'invalid_argument', 'given_name'],
     ['family_name "" (empty)', { ...ok(), family_name: '' }, 422, 'invalid_argument', 'family_name'],
     ['given_name of 101 characters', { ...ok(), given_name: 'a'.repeat(101) }, 422, 'invalid_argument', 'given_name'],
+    ['a NUL character in family_name', { ...ok(), family_name: 'Lo\u0000pez' }, 422, 'invalid_argument', 'family_name'],
+    ['a NUL character in an identifier value', { ...ok(), identifiers: [{ type: 'MRN', value: 'A1\u0000Z' }] }, 422, 'invalid_argument', 'identifiers[0].value'],
+    ['a line break in given_name', { ...ok(), given_name: 'Ma\nria' }, 422, 'invalid_argument', 'given_name'],
   ];
 }
 
@@ -121,6 +124,33 @@ for (const backend of backends()) {
         await assertNothingChanged();
       });
     }
+
+    // Query strings decode to bytes; bytes that are not UTF-8 text must be refused as input and
+    // never reach the database (PostgreSQL would fail with a 500). A query string that cannot be
+    // decoded at all is refused as a whole (no field); a decoded value with a NUL names its field.
+    for (const [what, path, field] of [
+      ['q=%FF', '/api/v1/clients?q=%FF', null],
+      ['identifier=MRN:%FF', '/api/v1/clients?identifier=MRN:%FF', null],
+      ['case_manager_id=%FF', '/api/v1/cases?case_manager_id=%FF', null],
+      ['q with a NUL byte', '/api/v1/clients?q=ab%00cd', 'q'],
+      ['client_id with a control character', '/api/v1/cases?client_id=cl_%1B', 'client_id'],
+    ]) {
+      it(`GET with ${what} → 400 malformed_request${field ? ` naming ${field}` : ''}`, async () => {
+        assertError(await cm().get(path), 400, 'malformed_request', field);
+      });
+    }
+
+    it('a cursor that decodes to bytes that are not text → 422 naming cursor', async () => {
+      assertError(await cm().get('/api/v1/clients?cursor=ff1fff1fff'), 422, 'invalid_argument', 'cursor');
+    });
+
+    it('a client id that cannot be decoded → 400 with an answer, not a dropped connection or a 500', async () => {
+      assertError(await cm().get('/api/v1/clients/cl_%FF%00'), 400, 'malformed_request', null);
+    });
+
+    it('a client id holding a control character → 404', async () => {
+      assertError(await cm().get('/api/v1/clients/cl_%00'), 404, 'not_found', null);
+    });
 
     for (const [what, body, status, code, field] of badPatches()) {
       it(`PATCH /clients/{id} with ${what} → ${status} ${code}${field ? ` naming ${field}` : ''}; the client is unchanged`, async () => {

@@ -326,13 +326,21 @@ for (const backend of backends()) {
         assert.deepEqual(new Set(pages), new Set([...cases, cm2Only].map((c) => c.id)));
       });
 
-      it('GET /clients/{id}/cases lists the client\'s cases', async () => {
+      it('GET /clients/{id}/cases lists the client\'s cases, each with its history', async () => {
         const res = await cm().get(`/api/v1/clients/${client.id}/cases`);
         assertStatus(res, 200);
         assert.deepEqual(res.body.items.map((i) => i.id).sort(), cases.map((c) => c.id).sort());
         const b = res.body.items.find((i) => i.id === cases[1].id);
         assert.equal(b.status, 'intake');
         assert.equal(b.program_id, program2.id);
+        assert.deepEqual(moves(b.history).map((h) => [h.from, h.to]), [['referred', 'intake']]);
+      });
+
+      it('GET /clients/{id}/cases filters by status and refuses unknown parameters', async () => {
+        const filtered = await cm().get(`/api/v1/clients/${client.id}/cases?status=intake`);
+        assertStatus(filtered, 200);
+        assert.deepEqual(filtered.body.items.map((i) => i.id), [cases[1].id]);
+        assertError(await cm().get(`/api/v1/clients/${client.id}/cases?sort=x`), 400, 'malformed_request', 'sort');
       });
     });
   });

@@ -2,6 +2,8 @@
 // (CASEBOARD_TEST_PG_URL; with CASEBOARD_REQUIRE_PG=1 a missing server fails instead of skipping).
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -142,6 +144,55 @@ TEST_P(StoreConformanceTest, AFailingChangeRollsBackTheWholeWrite) {
   EXPECT_EQ(result.error().field, "sex");
   EXPECT_EQ(store_->get_client(actor_, created.id)->version, 1);
   EXPECT_EQ(audit_count(), events_before);
+}
+
+TEST_P(StoreConformanceTest, ConcurrentUpdatesOfOneVersionLetExactlyOneWin) {
+  auto created = create(client("Ruth", "Race", "1944-04-04", {{"MRN", unique("R")}}));
+  constexpr int kWriters = 6;
+  std::vector<Result<Client>> results(kWriters, fail(ErrorCode::Internal, "not run"));
+  std::vector<std::thread> writers;
+  for (int i = 0; i < kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      auto change = [i](ClientFields fields) -> Result<ClientFields> {
+        fields.identifiers = {{"MEMBER", "writer-" + std::to_string(i)}};
+        return fields;
+      };
+      results[static_cast<std::size_t>(i)] = store_->update_client(actor_, created.id, 1, change, kNow);
+    });
+  }
+  for (auto& writer : writers) writer.join();
+  int winners = 0;
+  std::string winner_value;
+  for (int i = 0; i < kWriters; ++i) {
+    const auto& result = results[static_cast<std::size_t>(i)];
+    if (result) {
+      ++winners;
+      winner_value = "writer-" + std::to_string(i);
+    } else {
+      EXPECT_EQ(result.error().code, ErrorCode::Aborted) << result.error().internal_message;
+    }
+  }
+  EXPECT_EQ(winners, 1);
+  auto stored = store_->get_client(actor_, created.id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->version, 2);
+  // The identifiers are the winner's: no loser rewrote them behind its back.
+  EXPECT_EQ(stored->fields.identifiers, (std::vector<Identifier>{{"MEMBER", winner_value}}));
+}
+
+TEST_P(StoreConformanceTest, AChangeThatThrowsLeavesNoTransactionOpen) {
+  auto created = create(client("Tom", "Thrower", "1966-06-16"));
+  auto throws = [](ClientFields) -> Result<ClientFields> { throw std::runtime_error("bug in a change"); };
+  EXPECT_THROW((void)store_->update_client(actor_, created.id, 1, throws, kNow), std::runtime_error);
+  // The writer is usable again and nothing of the failed change was kept.
+  auto rename = [](ClientFields fields) -> Result<ClientFields> {
+    fields.given_name = "Thomas";
+    return fields;
+  };
+  auto updated = store_->update_client(actor_, created.id, 1, rename, kNow);
+  ASSERT_TRUE(updated) << updated.error().internal_message;
+  EXPECT_EQ(updated->version, 2);
+  EXPECT_TRUE(store_->create_contact(actor_, created.id, {"Ann", "friend", "", "", false, "none", ""}, kNow));
 }
 
 TEST_P(StoreConformanceTest, IdentifierTakenInTheOrganizationIsAlreadyExistsWithTheExistingId) {
@@ -297,6 +348,13 @@ TEST_P(StoreConformanceTest, CaseWalksTheCycleKeepingItsHistory) {
     ASSERT_TRUE(moved) << case_status_name(next);
     record = *moved;
   }
+  CaseQuery by_client;
+  by_client.client_id = person.id;
+  by_client.with_history = true;
+  auto listed = store_->list_cases(actor_, by_client);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->items.size(), 1u);
+  EXPECT_EQ(listed->items.front().history.size(), 7u);
   auto read = store_->get_case(actor_, record.id);
   ASSERT_TRUE(read);
   EXPECT_EQ(read->status, CaseStatus::Closed);

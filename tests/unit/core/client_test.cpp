@@ -59,6 +59,9 @@ TEST(ClientTest, RefusesEachInvalidFieldNamingIt) {
        "identifiers[1].value"},
       {"long address", [](ClientFields& f) { f.address.city = std::string(101, 'c'); }, "address.city"},
       {"broken UTF-8", [](ClientFields& f) { f.given_name = "Mar\xc3"; }, "given_name"},
+      {"NUL in a name", [](ClientFields& f) { f.family_name = std::string("Lo\0pez", 6); }, "family_name"},
+      {"line break in a name", [](ClientFields& f) { f.given_name = "Ma\nria"; }, "given_name"},
+      {"escape in an identifier", [](ClientFields& f) { f.identifiers[0].value = "A1\x1b"; }, "identifiers[0].value"},
   };
   for (const auto& row : cases) {
     auto fields = valid_client();

@@ -44,6 +44,15 @@ TEST(TextTest, Utf8ValidationRefusesBrokenSequences) {
   EXPECT_FALSE(is_valid_utf8("\xff"));
 }
 
+TEST(TextTest, ControlCharactersAreFoundWithLineBreaksAllowedOrNot) {
+  EXPECT_FALSE(has_control_characters("plain text", LineBreaks::Refused));
+  EXPECT_TRUE(has_control_characters("two\nlines", LineBreaks::Refused));
+  EXPECT_FALSE(has_control_characters("two\nlines\tand a tab", LineBreaks::Allowed));
+  EXPECT_TRUE(has_control_characters(std::string("nul\0", 4), LineBreaks::Allowed));
+  EXPECT_TRUE(has_control_characters("del\x7f", LineBreaks::Allowed));
+  EXPECT_FALSE(has_control_characters("Zoë", LineBreaks::Refused));
+}
+
 TEST(TextTest, Utf8LengthCountsCharactersNotBytes) {
   EXPECT_EQ(utf8_length("abc"), 3u);
   EXPECT_EQ(utf8_length("Zoë"), 3u);
