@@ -15,6 +15,8 @@ function(embed_sql_migrations dir dialect output)
     endif()
     math(EXPR number "${number} + 0")
     file(READ ${file} sql)
+    # Re-run CMake when a migration changes, so the binary never carries stale SQL.
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${file})
     string(APPEND body "    {${number}, \"${name}\", R\"caseboard_sql(${sql})caseboard_sql\"},\n")
   endforeach()
   string(APPEND body "  };\n  return kMigrations;\n}\n\n}  // namespace caseboard::store\n")

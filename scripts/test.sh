@@ -11,6 +11,8 @@ scripts/build.sh
 eval "$(scripts/start-test-postgres.sh)"
 trap 'scripts/stop-test-postgres.sh "$CASEBOARD_TEST_PG_FOLDER"' EXIT
 export CASEBOARD_REQUIRE_PG=1
+# One audit key for every process of the run, kept with the throwaway server, never in the tree.
+export CASEBOARD_AUDIT_KEY_FILE="$CASEBOARD_TEST_PG_FOLDER/audit.key"
 
 status=0
 echo "== unit and storage tests (CTest)"

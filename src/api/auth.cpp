@@ -21,15 +21,25 @@ HttpResponse login(RequestContext& context) {
   if (!credentials) return error_response(credentials.error());
   if (!*credentials) {
     security::verify_password_against_dummy(password);  // same time as a known user
-    return error_response(refused);
+    // The attempted name is not recorded: people type passwords into the username field.
+    auto recorded = context.services.store.record_event(
+        context.actor, {"session.sign_in", "user", {}, {}, "refused", "unknown username"}, context.now);
+    return error_response(recorded ? refused : recorded.error());
   }
   const auto& [user, hash] = **credentials;
-  if (!security::verify_password(hash, password) || !user.fields.active) return error_response(refused);
+  Actor actor{user.id, user.organization_id, user.fields.role, context.request.remote_address,
+              context.request.request_id};
+  if (!security::verify_password(hash, password) || !user.fields.active) {
+    auto recorded = context.services.store.record_event(
+        actor, {"session.sign_in", "user", user.id, {}, "refused", user.fields.active ? "wrong password" : "inactive"},
+        context.now);
+    return error_response(recorded ? refused : recorded.error());
+  }
 
   auto token = security::new_session_token();
   store::Session session{security::hash_session_token(token), user.id, context.now,
                          context.now + context.services.sessions.lifetime};
-  if (auto created = context.services.store.create_session(session); !created) {
+  if (auto created = context.services.store.create_session(actor, session); !created) {
     return error_response(created.error());
   }
   return json_response(200, {{"token", token}, {"user", to_json(user)}});
@@ -37,7 +47,7 @@ HttpResponse login(RequestContext& context) {
 
 HttpResponse logout(RequestContext& context) {
   auto token = std::string_view(context.request.authorization).substr(std::string_view("Bearer ").size());
-  auto revoked = context.services.store.revoke_session(security::hash_session_token(token), context.now);
+  auto revoked = context.services.store.revoke_session(context.actor, security::hash_session_token(token), context.now);
   if (!revoked) return error_response(revoked.error());
   return no_content();
 }

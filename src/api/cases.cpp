@@ -41,7 +41,7 @@ HttpResponse create_case(RequestContext& context) {
 }
 
 HttpResponse get_case(RequestContext& context) {
-  return respond(context.services.store.get_case(context.actor, context.parameter("id")),
+  return respond(context.services.store.get_case(context.actor, context.parameter("id"), context.now),
                  [](const Case& record) { return case_response(200, record); });
 }
 
@@ -75,18 +75,15 @@ Result<store::CaseQuery> read_case_query(RequestContext& context, const std::str
 HttpResponse list_cases(RequestContext& context) {
   auto search = read_case_query(context, {});
   if (!search) return error_response(search.error());
-  return respond(context.services.store.list_cases(context.actor, *search), case_page);
+  return respond(context.services.store.list_cases(context.actor, *search, context.now), case_page);
 }
 
 HttpResponse list_client_cases(RequestContext& context) {
-  // The client must exist (and be visible) for its case list to exist.
-  if (auto client = context.services.store.get_client(context.actor, context.parameter("id")); !client) {
-    return error_response(client.error());
-  }
   auto search = read_case_query(context, context.parameter("id"));
   if (!search) return error_response(search.error());
   search->with_history = true;
-  return respond(context.services.store.list_cases(context.actor, *search), case_page);
+  search->client_must_be_open = true;
+  return respond(context.services.store.list_cases(context.actor, *search, context.now), case_page);
 }
 
 HttpResponse transition_case(RequestContext& context) {
@@ -110,6 +107,20 @@ HttpResponse transition_case(RequestContext& context) {
   }
   return respond(context.services.store.transition_case(context.actor, context.parameter("id"), *version, *to,
                                                         trim(reason), context.now),
+                 [](const Case& record) { return case_response(200, record); });
+}
+
+HttpResponse reassign_case(RequestContext& context) {
+  auto version = required_version(context.request);
+  if (!version) return error_response(version.error());
+  auto body = read_body(context.request);
+  if (!body) return error_response(body.error());
+  JsonReader reader(*body);
+  reader.allow_only({"case_manager_id"});
+  auto case_manager_id = reader.required_string("case_manager_id");
+  if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
+  return respond(context.services.store.reassign_case(context.actor, context.parameter("id"), *version, case_manager_id,
+                                                      context.now),
                  [](const Case& record) { return case_response(200, record); });
 }
 

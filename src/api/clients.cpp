@@ -75,12 +75,10 @@ HttpResponse client_response(int status, const Client& client) {
 
 // The 409 for a likely duplicate lists the candidates as summaries the user may see.
 HttpResponse duplicate_response(RequestContext& context, const Error& error) {
+  auto summaries = context.services.store.summarize_clients(context.actor, error.candidate_ids, context.now);
+  if (!summaries) return error_response(summaries.error());
   nlohmann::json candidates = nlohmann::json::array();
-  for (const auto& id : error.candidate_ids) {
-    if (auto client = context.services.store.get_client(context.actor, id)) {
-      candidates.push_back(to_json(summarize(*client)));
-    }
-  }
+  for (const auto& summary : *summaries) candidates.push_back(to_json(summary));
   return error_response(error, {{"candidates", candidates}});
 }
 
@@ -113,7 +111,7 @@ HttpResponse create_client(RequestContext& context) {
 }
 
 HttpResponse get_client(RequestContext& context) {
-  return respond(context.services.store.get_client(context.actor, context.parameter("id")),
+  return respond(context.services.store.get_client(context.actor, context.parameter("id"), context.now),
                  [](const Client& client) { return client_response(200, client); });
 }
 
@@ -163,7 +161,7 @@ HttpResponse search_clients(RequestContext& context) {
     }
     search.identifier = Identifier{identifier.substr(0, colon), identifier.substr(colon + 1)};
   }
-  return respond(context.services.store.search_clients(context.actor, search),
+  return respond(context.services.store.search_clients(context.actor, search, context.now),
                  [](const store::Page<ClientSummary>& page) {
                    nlohmann::json items = nlohmann::json::array();
                    for (const auto& summary : page.items) items.push_back(to_json(summary));

@@ -29,7 +29,7 @@ HttpResponse contact_response(int status, const Contact& contact) {
 }  // namespace
 
 HttpResponse list_contacts(RequestContext& context) {
-  return respond(context.services.store.list_contacts(context.actor, context.parameter("id")),
+  return respond(context.services.store.list_contacts(context.actor, context.parameter("id"), context.now),
                  [](const std::vector<Contact>& contacts) {
                    nlohmann::json items = nlohmann::json::array();
                    for (const auto& contact : contacts) items.push_back(to_json(contact));

@@ -30,12 +30,17 @@ HttpResponse get_case(RequestContext& context);
 HttpResponse list_cases(RequestContext& context);
 HttpResponse list_client_cases(RequestContext& context);
 HttpResponse transition_case(RequestContext& context);
+HttpResponse reassign_case(RequestContext& context);
 
 // programs.cpp
 HttpResponse list_programs(RequestContext& context);
 HttpResponse get_program(RequestContext& context);
 HttpResponse create_program(RequestContext& context);
 HttpResponse update_program(RequestContext& context);
+
+// audit.cpp
+HttpResponse query_audit(RequestContext& context);
+HttpResponse client_access_log(RequestContext& context);
 
 // users.cpp
 HttpResponse list_users(RequestContext& context);

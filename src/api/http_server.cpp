@@ -106,7 +106,8 @@ void send(const restinio::request_handle_t& request, const HttpResponse& respons
 // Query parameters, or a 400 when the query string cannot be decoded.
 std::optional<HttpResponse> read_query_string(const restinio::request_handle_t& request, HttpRequest& out) {
   try {
-    const auto parameters = restinio::parse_query(request->header().query());
+    // Relaxed: every character RFC 3986 allows in a query may come unescaped (an ISO time's ':').
+    const auto parameters = restinio::parse_query<restinio::parse_query_traits::relaxed>(request->header().query());
     for (const auto& [name, value] : parameters) out.query.emplace_back(std::string(name), std::string(value));
   } catch (const std::exception&) {
     return error_response(make_error(ErrorCode::MalformedRequest, "the query string cannot be decoded"));
@@ -170,17 +171,17 @@ void serve_until_stopped(const ServerOptions& options, Services& services) {
           .port(options.port)
           .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(8 * kMaximumBodySize))
           .handle_request_timeout(std::chrono::seconds(30))
-          .request_handler([router = std::shared_ptr<Router>(std::move(router))](
-                               const restinio::request_handle_t& request) {
-            // The router throws on a path it cannot decode (e.g. %FF); answer that as bad input
-            // rather than let the connection drop without a reply.
-            try {
-              return (*router)(request);
-            } catch (const std::exception&) {
-              send(request, error_response(make_error(ErrorCode::MalformedRequest, "the path cannot be decoded")));
-              return restinio::request_accepted();
-            }
-          }),
+          .request_handler(
+              [router = std::shared_ptr<Router>(std::move(router))](const restinio::request_handle_t& request) {
+                // The router throws on a path it cannot decode (e.g. %FF); answer that as bad input
+                // rather than let the connection drop without a reply.
+                try {
+                  return (*router)(request);
+                } catch (const std::exception&) {
+                  send(request, error_response(make_error(ErrorCode::MalformedRequest, "the path cannot be decoded")));
+                  return restinio::request_accepted();
+                }
+              }),
       options.threads);
   spdlog::info("Caseboard serving on http://{}:{} ({} database)", options.host, options.port,
                services.store.backend_name());

@@ -41,7 +41,8 @@ nlohmann::json to_json(const ClientSummary& summary) {
           {"given_name", summary.given_name},
           {"family_name", summary.family_name},
           {"preferred_name", text_or_null(summary.preferred_name)},
-          {"birth_date", summary.birth_date}};
+          {"birth_date", summary.birth_date},
+          {"can_open", summary.can_open}};
 }
 
 nlohmann::json to_json(const Contact& contact) {
@@ -106,6 +107,21 @@ nlohmann::json to_json(const Case& record, bool with_history) {
     body["history"] = history;
   }
   return body;
+}
+
+nlohmann::json to_json(const AuditEvent& event) {
+  return {{"sequence", event.sequence},
+          {"at", event.at},
+          {"user_id", text_or_null(event.user_id)},
+          {"action", event.action},
+          {"resource_type", event.resource_type},
+          {"resource_id", text_or_null(event.resource_id)},
+          {"client_id", text_or_null(event.client_id)},
+          {"outcome", event.outcome},
+          {"source_address", text_or_null(event.source_address)},
+          {"request_id", text_or_null(event.request_id)},
+          {"detail", text_or_null(event.detail)},
+          {"break_glass_reason", text_or_null(event.break_glass_reason)}};
 }
 
 }  // namespace caseboard::api

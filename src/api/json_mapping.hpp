@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/audit_event.hpp"
 #include "core/case_status.hpp"
 #include "core/client.hpp"
 #include "core/contact.hpp"
@@ -17,6 +18,7 @@ nlohmann::json to_json(const Contact& contact);
 nlohmann::json to_json(const Program& program);
 nlohmann::json to_json(const User& user);
 nlohmann::json to_json(const Case& record, bool with_history);
+nlohmann::json to_json(const AuditEvent& event);
 
 // "" → null, anything else → the string.
 nlohmann::json text_or_null(const std::string& text);

@@ -14,6 +14,16 @@ thread_local std::string current_request_id;
 
 namespace {
 
+std::string_view method_name(Method method) {
+  switch (method) {
+    case Method::Get: return "GET";
+    case Method::Post: return "POST";
+    case Method::Patch: return "PATCH";
+    case Method::Delete: return "DELETE";
+  }
+  return "GET";
+}
+
 Result<Actor> authenticate(const HttpRequest& request, Services& services, Timestamp now) {
   constexpr std::string_view kBearer = "Bearer ";
   std::string_view header = request.authorization;
@@ -25,6 +35,21 @@ Result<Actor> authenticate(const HttpRequest& request, Services& services, Times
                 services.store.use_session(security::hash_session_token(token), now, services.sessions.idle_limit));
   if (!user) return fail(ErrorCode::Unauthenticated, "your session has ended; sign in again");
   return Actor{user->id, user->organization_id, user->fields.role, request.remote_address, request.request_id};
+}
+
+// Every refused access decision is audited. When even that cannot be written the refusal still
+// stands; the failure is logged.
+void record_refusal(const Route& route, RequestContext& context) {
+  const auto& id = context.parameter("id");
+  const bool client_route = route.pattern.starts_with("/api/v1/clients/:id");
+  const std::string detail = std::string(method_name(route.method)) + " " + route.pattern;
+  auto recorded =
+      context.services.store.record_event(context.actor,
+                                          {"access.refused", route.pattern, id,
+                                           client_route ? std::string_view(id) : std::string_view(), "refused", detail},
+                                          context.now);
+  if (!recorded)
+    spdlog::error("request {}: refusal not audited: {}", context.request.request_id, recorded.error().internal_message);
 }
 
 }  // namespace
@@ -50,15 +75,21 @@ HttpResponse dispatch(const Route& route, const HttpRequest& request, Services& 
     context.actor.request_id = request.request_id;
     if (route.access == RouteAccess::SignedIn) {
       auto actor = authenticate(request, services, now);
-      if (!actor) return error_response(actor.error());
+      if (!actor) {
+        record_refusal(route, context);
+        return error_response(actor.error());
+      }
       context.actor = std::move(*actor);
       if (route.permission) {
         if (auto allowed = authorize(context.actor, *route.permission); !allowed) {
+          record_refusal(route, context);
           return error_response(allowed.error());
         }
       }
     }
-    return route.handler(context);  // error_response has logged any 5xx with its details
+    auto response = route.handler(context);  // error_response has logged any 5xx with its details
+    if (response.status == 403) record_refusal(route, context);
+    return response;
   } catch (const std::exception& exception) {
     spdlog::error("request {} {} failed: {}", request.request_id, request.path, exception.what());
   } catch (...) {

@@ -14,6 +14,8 @@ std::vector<Route> api_routes() {
   constexpr auto kWritePrograms = Permission::WritePrograms;
   constexpr auto kReadStaff = Permission::ReadStaff;
   constexpr auto kWriteStaff = Permission::WriteStaff;
+  constexpr auto kAssignCases = Permission::AssignCases;
+  constexpr auto kReadAudit = Permission::ReadAudit;
   return {
       {Get, "/healthz", kPublic, kAnyRole, health},
       {Post, "/api/v1/auth/login", kPublic, kAnyRole, login},
@@ -29,16 +31,20 @@ std::vector<Route> api_routes() {
       {Patch, "/api/v1/clients/:id/contacts/:contact_id", kSignedIn, kWriteClients, update_contact},
       {Delete, "/api/v1/clients/:id/contacts/:contact_id", kSignedIn, kWriteClients, delete_contact},
       {Get, "/api/v1/clients/:id/cases", kSignedIn, kReadClients, list_client_cases},
+      {Get, "/api/v1/clients/:id/access", kSignedIn, kReadClients, client_access_log},
 
       {Get, "/api/v1/cases", kSignedIn, kReadClients, list_cases},
       {Post, "/api/v1/cases", kSignedIn, kWriteClients, create_case},
       {Get, "/api/v1/cases/:id", kSignedIn, kReadClients, get_case},
       {Post, "/api/v1/cases/:id/transitions", kSignedIn, kWriteClients, transition_case},
+      {Post, "/api/v1/cases/:id/assignment", kSignedIn, kAssignCases, reassign_case},
 
       {Get, "/api/v1/programs", kSignedIn, kReadPrograms, list_programs},
       {Post, "/api/v1/programs", kSignedIn, kWritePrograms, create_program},
       {Get, "/api/v1/programs/:id", kSignedIn, kReadPrograms, get_program},
       {Patch, "/api/v1/programs/:id", kSignedIn, kWritePrograms, update_program},
+
+      {Get, "/api/v1/audit", kSignedIn, kReadAudit, query_audit},
 
       {Get, "/api/v1/users", kSignedIn, kReadStaff, list_users},
       {Post, "/api/v1/users", kSignedIn, kWriteStaff, create_user},

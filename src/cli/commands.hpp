@@ -14,6 +14,7 @@ struct ServeOptions {
   std::string web_root;
   std::size_t threads = 4;
   int idle_minutes = 15;
+  std::string audit_key_file;  // empty: the default beside the database (see store/open_store.hpp)
 };
 int run_serve(const ServeOptions& options);
 
@@ -25,6 +26,7 @@ struct UserAddOptions {
   std::string display_name;
   std::string role;
   std::string organization;  // empty: the only organization there is
+  std::string audit_key_file;
 };
 // Reads the password from standard input (never the command line).
 int run_user_add(const UserAddOptions& options);
@@ -33,7 +35,11 @@ struct DemoOptions {
   std::string database = "./caseboard.db";
   unsigned seed = 20261122;
   int clients = 500;
+  std::string audit_key_file;
 };
 int run_demo(const DemoOptions& options);
+
+// Recomputes the audit trail's hash chain; exits non-zero naming the first bad entry.
+int run_audit_verify(const std::string& database, const std::string& audit_key_file);
 
 }  // namespace caseboard::cli

@@ -8,7 +8,10 @@
 namespace caseboard::cli {
 
 int run_demo(const DemoOptions& options) {
-  auto store = store::open_store(options.database, store::OpenOptions{.connections = 1, .apply_migrations = true});
+  store::OpenOptions open_options;
+  open_options.connections = 1;
+  open_options.audit_key_path = options.audit_key_file;
+  auto store = store::open_store(options.database, open_options);
   if (!store) {
     std::fprintf(stderr, "caseboard: cannot open the database: %s\n", store.error().internal_message.c_str());
     return 1;

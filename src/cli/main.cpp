@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   serve_command->add_option("--threads", serve.threads, "Request threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  serve_command->add_option("--audit-key-file", serve.audit_key_file, "Key file of the audit trail's hash chain");
   serve_command->add_option("--idle-timeout", serve.idle_minutes, "Minutes of inactivity that end a session")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
   auto* demo_command = app.add_subcommand("demo", "Load realistic synthetic demo data into a new database");
   demo_command->add_option("--db", demo.database, "SQLite file path or postgresql:// URL")->capture_default_str();
   demo_command->add_option("--seed", demo.seed, "Seed of the generator (same seed, same data)")->capture_default_str();
+  demo_command->add_option("--audit-key-file", demo.audit_key_file, "Key file of the audit trail's hash chain");
   demo_command->add_option("--clients", demo.clients, "Number of clients")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
@@ -50,8 +52,19 @@ int main(int argc, char** argv) {
                    "case_manager, nurse_case_manager, supervisor, director, administrator or auditor")
       ->required();
   user_add->add_option("--display-name", user.display_name, "Name shown to colleagues (default: the username)");
+  user_add->add_option("--audit-key-file", user.audit_key_file, "Key file of the audit trail's hash chain");
   user_add->add_option("--org", user.organization,
                        "Organization name; created when new (default: the only organization)");
+
+  std::string audit_database = "./caseboard.db";
+  std::string audit_key_file;
+  auto* audit_command = app.add_subcommand("audit", "Work with the audit trail");
+  audit_command->require_subcommand(1);
+  auto* audit_verify = audit_command->add_subcommand(
+      "verify", "Recompute the audit trail's hash chain; name the first entry changed, removed, inserted or moved");
+  audit_verify->add_option("--db", audit_database, "SQLite file path or postgresql:// URL")->capture_default_str();
+  audit_verify->add_option("--audit-key-file", audit_key_file,
+                           "Key file (default: CASEBOARD_AUDIT_KEY_FILE, or <db>.audit-key beside SQLite)");
 
   CLI11_PARSE(app, argc, argv);
   caseboard::security::initialize();
@@ -62,6 +75,7 @@ int main(int argc, char** argv) {
     if (*migrate_command) return run_migrate(migrate_database);
     if (*demo_command) return run_demo(demo);
     if (*user_add) return run_user_add(user);
+    if (*audit_verify) return run_audit_verify(audit_database, audit_key_file);
   } catch (const std::exception& exception) {
     std::fprintf(stderr, "caseboard: %s\n", exception.what());
     return 1;

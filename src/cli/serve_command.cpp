@@ -12,6 +12,7 @@ namespace caseboard::cli {
 int run_serve(const ServeOptions& options) {
   store::OpenOptions open_options;
   open_options.connections = static_cast<int>(options.threads);
+  open_options.audit_key_path = options.audit_key_file;
   auto store = store::open_store(options.database, open_options);
   if (!store) {
     std::fprintf(stderr, "caseboard: cannot open the database: %s\n", store.error().internal_message.c_str());

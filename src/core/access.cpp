@@ -14,8 +14,22 @@ bool role_allows(Role role, Permission permission) {
     case Permission::ReadStaff: return true;
     case Permission::WritePrograms:
     case Permission::WriteStaff: return role == Role::Administrator;
+    case Permission::AssignCases: return role == Role::Supervisor;
+    case Permission::ReadAudit: return role == Role::Auditor;
   }
   return false;
+}
+
+ClientScope client_scope(Role role) {
+  switch (role) {
+    case Role::CaseManager:
+    case Role::NurseCaseManager: return ClientScope::OwnClients;
+    case Role::Supervisor: return ClientScope::SupervisedStaff;
+    case Role::Director:
+    case Role::Administrator:
+    case Role::Auditor: return ClientScope::None;
+  }
+  return ClientScope::None;
 }
 
 Result<void> authorize(const Actor& actor, Permission permission) {

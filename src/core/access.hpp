@@ -12,9 +12,21 @@ enum class Permission {
   WriteClients,
   ReadPrograms,
   WritePrograms,
-  ReadStaff,   // user summaries (names, roles) for assignment
-  WriteStaff,  // create users, change roles, deactivate
+  ReadStaff,    // user summaries (names, roles) for assignment
+  WriteStaff,   // create users, change roles, deactivate
+  AssignCases,  // give a case to another case manager
+  ReadAudit,    // the whole audit trail of the organization
 };
+
+// Which clients' records a role may open (search answers summaries across the organization;
+// opening a record needs this).
+enum class ClientScope {
+  None,             // directors, administrators, auditors: no clinical content
+  OwnClients,       // case managers: clients of their open cases, and those whose care team they are on
+  SupervisedStaff,  // supervisors: their own clients and those of the staff they supervise
+};
+
+ClientScope client_scope(Role role);
 
 // Returns PermissionDenied naming what was refused, or nothing when the actor's role allows it.
 [[nodiscard]] Result<void> authorize(const Actor& actor, Permission permission);

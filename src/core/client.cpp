@@ -140,9 +140,13 @@ Result<ClientFields> validate_client(ClientFields fields, std::chrono::year_mont
   return fields;
 }
 
-ClientSummary summarize(const Client& client) {
-  return {client.id, client.fields.given_name, client.fields.family_name, client.fields.preferred_name,
-          client.fields.birth_date};
+ClientSummary summarize(const Client& client, bool can_open) {
+  return {client.id,
+          client.fields.given_name,
+          client.fields.family_name,
+          client.fields.preferred_name,
+          client.fields.birth_date,
+          can_open};
 }
 
 NameSearch parse_name_search(std::string_view text) {

@@ -55,6 +55,7 @@ struct ClientSummary {
   std::string family_name;
   std::string preferred_name;
   std::string birth_date;
+  bool can_open = false;  // whether the asking user may open the whole record
 };
 
 inline constexpr std::string_view kIdentifierTypes[] = {"MRN", "MEDICAID", "MEDICARE", "MEMBER", "OTHER"};
@@ -69,7 +70,7 @@ inline constexpr std::string_view kSexes[] = {"female", "male", "other", "unknow
 bool is_language_tag(std::string_view tag);
 bool is_one_of(std::string_view value, std::span<const std::string_view> allowed);
 
-ClientSummary summarize(const Client& client);
+ClientSummary summarize(const Client& client, bool can_open);
 
 // A name search as typed: "lopez, ma" looks for family names starting "lopez" with given names
 // starting "ma"; "lopez" looks for family or given names starting "lopez". Keys are name_key()s.

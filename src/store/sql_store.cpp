@@ -1,12 +1,14 @@
 #include "store/sql_store.hpp"
 
+#include "core/access.hpp"
 #include "core/text.hpp"
 #include "security/random_id.hpp"
 
 namespace caseboard::store {
 
-SqlStore::SqlStore(Dialect dialect, std::shared_ptr<ConnectionPool> writers, std::shared_ptr<ConnectionPool> readers)
-    : dialect_(dialect), writers_(std::move(writers)), readers_(std::move(readers)) {}
+SqlStore::SqlStore(Dialect dialect, std::shared_ptr<ConnectionPool> writers, std::shared_ptr<ConnectionPool> readers,
+                   security::AuditKey audit_key)
+    : dialect_(dialect), writers_(std::move(writers)), readers_(std::move(readers)), audit_key_(audit_key) {}
 
 std::string_view SqlStore::backend_name() const {
   return dialect_ == Dialect::SQLite ? "sqlite" : "postgresql";
@@ -42,41 +44,6 @@ Result<std::vector<Organization>> SqlStore::list_organizations() {
   });
 }
 
-Result<std::vector<AuditEvent>> SqlStore::recent_audit_events(std::string_view organization_id, int limit) {
-  return read([&](SqlConnection& connection) -> Result<std::vector<AuditEvent>> {
-    const SqlValue params[] = {std::string(organization_id), std::int64_t{limit}};
-    CB_TRY_ASSIGN(rows,
-                  connection.query("SELECT sequence, at, organization_id, user_id, action, resource_type, resource_id, "
-                                   "client_id, outcome, source_address FROM audit_events WHERE organization_id = ? "
-                                   "ORDER BY sequence DESC LIMIT ?",
-                                   params));
-    std::vector<AuditEvent> events;
-    for (const auto& row : rows) {
-      events.push_back({row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6),
-                        row.text(7), row.text(8), row.text(9)});
-    }
-    return events;
-  });
-}
-
-Result<void> append_audit(SqlConnection& connection, const Actor& actor, const AuditEntry& entry, Timestamp now) {
-  const SqlValue params[] = {format_timestamp(now),
-                             actor.organization_id,
-                             text_or_null(actor.user_id),
-                             std::string(entry.action),
-                             std::string(entry.resource_type),
-                             text_or_null(std::string(entry.resource_id)),
-                             text_or_null(std::string(entry.client_id)),
-                             std::string("success"),
-                             text_or_null(actor.source_address),
-                             text_or_null(actor.request_id)};
-  CB_TRY(connection.execute(
-      "INSERT INTO audit_events (at, organization_id, user_id, action, resource_type, resource_id, client_id, "
-      "outcome, source_address, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      params));
-  return {};
-}
-
 Result<void> expect_one_row(Result<std::int64_t> changed, std::string_view what, std::int64_t expected_version) {
   if (!changed) return fail(std::move(changed.error()));
   if (*changed != 1) return fail(stale_version(what, expected_version, -1));
@@ -87,6 +54,42 @@ Result<void> SqlStore::lock_intake(SqlConnection& connection, const std::string&
   if (dialect_ != Dialect::PostgreSQL) return {};
   const SqlValue params[] = {organization_id};
   CB_TRY(connection.query("SELECT pg_advisory_xact_lock(7316002, hashtext(?))", params));
+  return {};
+}
+
+std::string client_access_condition(const Actor& actor, std::string_view client_column, std::vector<SqlValue>& params) {
+  const std::string column(client_column);
+  switch (client_scope(actor.role)) {
+    case ClientScope::None: return "(1 = 0)";
+    case ClientScope::OwnClients:
+      params.insert(params.end(), {actor.user_id, actor.user_id});
+      return "(EXISTS (SELECT 1 FROM cases k WHERE k.client_id = " + column +
+             " AND k.case_manager_id = ? AND k.status <> 'closed') OR EXISTS (SELECT 1 FROM care_team_members m "
+             "WHERE m.client_id = " +
+             column + " AND m.user_id = ? AND m.ended_at IS NULL))";
+    case ClientScope::SupervisedStaff:
+      params.insert(params.end(), {actor.user_id, actor.user_id, actor.user_id, actor.user_id});
+      return "(EXISTS (SELECT 1 FROM cases k JOIN users s ON s.id = k.case_manager_id WHERE k.client_id = " + column +
+             " AND k.status <> 'closed' AND (k.case_manager_id = ? OR s.supervisor_id = ?)) OR EXISTS (SELECT 1 "
+             "FROM care_team_members m JOIN users s ON s.id = m.user_id WHERE m.client_id = " +
+             column + " AND m.ended_at IS NULL AND (m.user_id = ? OR s.supervisor_id = ?)))";
+  }
+  return "(1 = 0)";
+}
+
+Result<void> require_client_access(SqlConnection& connection, const Actor& actor, std::string_view client_id,
+                                   std::string field) {
+  std::vector<SqlValue> params;
+  const auto condition = client_access_condition(actor, "c.id", params);
+  params.emplace_back(std::string(client_id));
+  params.emplace_back(actor.organization_id);
+  CB_TRY_ASSIGN(rows, connection.query("SELECT CASE WHEN " + condition +
+                                           " THEN 1 ELSE 0 END FROM clients c WHERE c.id = ? AND c.organization_id = ?",
+                                       params));
+  if (rows.empty()) return fail(not_found("client", std::move(field)));
+  if (!rows.front().boolean(0)) {
+    return fail(ErrorCode::PermissionDenied, "this client is not on your caseload or care team", std::move(field));
+  }
   return {};
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <type_traits>
 
+#include "security/audit_key.hpp"
 #include "store/connection_pool.hpp"
 #include "store/store.hpp"
 
@@ -14,7 +15,8 @@ namespace caseboard::store {
 class SqlStore final : public Store {
  public:
   // `readers` may be the same pool as `writers` (PostgreSQL).
-  SqlStore(Dialect dialect, std::shared_ptr<ConnectionPool> writers, std::shared_ptr<ConnectionPool> readers);
+  SqlStore(Dialect dialect, std::shared_ptr<ConnectionPool> writers, std::shared_ptr<ConnectionPool> readers,
+           security::AuditKey audit_key);
 
   std::string_view backend_name() const override;
 
@@ -28,10 +30,10 @@ class SqlStore final : public Store {
   Result<User> update_user(const Actor& actor, std::string_view user_id, std::int64_t expected_version,
                            const Change<UserFields>& change, Timestamp now) override;
 
-  Result<void> create_session(const Session& session) override;
+  Result<void> create_session(const Actor& actor, const Session& session) override;
   Result<std::optional<User>> use_session(std::string_view token_hash, Timestamp now,
                                           std::chrono::seconds idle_limit) override;
-  Result<void> revoke_session(std::string_view token_hash, Timestamp now) override;
+  Result<void> revoke_session(const Actor& actor, std::string_view token_hash, Timestamp now) override;
 
   Result<Program> create_program(const Actor& actor, ProgramFields fields, Timestamp now) override;
   Result<Program> get_program(const Actor& actor, std::string_view program_id) override;
@@ -40,12 +42,14 @@ class SqlStore final : public Store {
                                  const Change<ProgramFields>& change, Timestamp now) override;
 
   Result<Client> create_client(const Actor& actor, ClientFields fields, DuplicatePolicy policy, Timestamp now) override;
-  Result<Client> get_client(const Actor& actor, std::string_view client_id) override;
+  Result<Client> get_client(const Actor& actor, std::string_view client_id, Timestamp now) override;
   Result<Client> update_client(const Actor& actor, std::string_view client_id, std::int64_t expected_version,
                                const Change<ClientFields>& change, Timestamp now) override;
-  Result<Page<ClientSummary>> search_clients(const Actor& actor, const ClientQuery& query) override;
+  Result<Page<ClientSummary>> search_clients(const Actor& actor, const ClientQuery& query, Timestamp now) override;
+  Result<std::vector<ClientSummary>> summarize_clients(const Actor& actor, const std::vector<std::string>& ids,
+                                                       Timestamp now) override;
 
-  Result<std::vector<Contact>> list_contacts(const Actor& actor, std::string_view client_id) override;
+  Result<std::vector<Contact>> list_contacts(const Actor& actor, std::string_view client_id, Timestamp now) override;
   Result<Contact> create_contact(const Actor& actor, std::string_view client_id, ContactFields fields,
                                  Timestamp now) override;
   Result<Contact> update_contact(const Actor& actor, std::string_view client_id, std::string_view contact_id,
@@ -56,11 +60,16 @@ class SqlStore final : public Store {
 
   Result<Case> create_case(const Actor& actor, std::string_view client_id, std::string_view program_id,
                            std::string_view case_manager_id, Timestamp now) override;
-  Result<Case> get_case(const Actor& actor, std::string_view case_id) override;
-  Result<Page<Case>> list_cases(const Actor& actor, const CaseQuery& query) override;
+  Result<Case> get_case(const Actor& actor, std::string_view case_id, Timestamp now) override;
+  Result<Page<Case>> list_cases(const Actor& actor, const CaseQuery& query, Timestamp now) override;
   Result<Case> transition_case(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
                                CaseStatus to, std::string_view reason, Timestamp now) override;
+  Result<Case> reassign_case(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
+                             std::string_view case_manager_id, Timestamp now) override;
 
+  Result<void> record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) override;
+  Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query) override;
+  Result<AuditVerification> verify_audit_trail() override;
   Result<std::vector<AuditEvent>> recent_audit_events(std::string_view organization_id, int limit) override;
 
  private:
@@ -98,27 +107,31 @@ class SqlStore final : public Store {
   // raced; SQLite's single writer already does.
   [[nodiscard]] Result<void> lock_intake(SqlConnection& connection, const std::string& organization_id) const;
 
+  // Appends one entry to the chain in the caller's transaction: the next sequence after the head,
+  // its hash over the head's hash, and the new head.
+  [[nodiscard]] Result<void> append_audit(SqlConnection& connection, const Actor& actor, const AuditEntry& entry,
+                                          Timestamp now) const;
+
   Dialect dialect_;
   std::shared_ptr<ConnectionPool> writers_;
   std::shared_ptr<ConnectionPool> readers_;
+  security::AuditKey audit_key_;
 };
 
 // ---- helpers shared by the sql_store_*.cpp files ----
-
-struct AuditEntry {
-  std::string_view action;
-  std::string_view resource_type;
-  std::string_view resource_id;
-  std::string_view client_id;
-};
-// Appends one audit event in the caller's transaction.
-[[nodiscard]] Result<void> append_audit(SqlConnection& connection, const Actor& actor, const AuditEntry& entry,
-                                        Timestamp now);
 
 // Aborted unless an UPDATE/DELETE guarded by "AND version = ?" changed exactly one row: a
 // concurrent writer got there first (PostgreSQL re-checks the guard after waiting for it).
 [[nodiscard]] Result<void> expect_one_row(Result<std::int64_t> changed, std::string_view what,
                                           std::int64_t expected_version);
+
+// The SQL condition (over the client id in `client_column`) under which the actor may open a
+// client's record, per core::client_scope; appends the parameters it uses to `params`.
+std::string client_access_condition(const Actor& actor, std::string_view client_column, std::vector<SqlValue>& params);
+// NotFound when the organization has no such client; PermissionDenied when the actor may not open
+// it. `field` names the id when it came from a request body.
+[[nodiscard]] Result<void> require_client_access(SqlConnection& connection, const Actor& actor,
+                                                 std::string_view client_id, std::string field = {});
 
 // The NotFound a missing record answers; `field` names the id when it came from a request body.
 Error not_found(std::string_view what, std::string field = {});

@@ -59,6 +59,13 @@ Result<void> append_history(SqlConnection& connection, const Case& record, std::
   return {};
 }
 
+Result<void> require_case_manager(SqlConnection& connection, const Actor& actor, std::string_view user_id) {
+  return require_row(connection,
+                     "SELECT 1 FROM users WHERE id = ? AND organization_id = ? AND active = 1 AND role IN "
+                     "('case_manager', 'nurse_case_manager', 'supervisor')",
+                     user_id, actor.organization_id, "active case manager", "case_manager_id");
+}
+
 }  // namespace
 
 Result<Case> SqlStore::create_case(const Actor& actor, std::string_view client_id, std::string_view program_id,
@@ -73,16 +80,10 @@ Result<Case> SqlStore::create_case(const Actor& actor, std::string_view client_i
   record.status = CaseStatus::Referred;
   record.opened_at = record.status_changed_at = format_timestamp(now);
   return write([&](SqlConnection& connection) -> Result<Case> {
-    CB_TRY(require_row(connection, "SELECT 1 FROM clients WHERE id = ? AND organization_id = ?", client_id,
-                       actor.organization_id, "client", "client_id"));
+    CB_TRY(require_client_access(connection, actor, client_id, "client_id"));
     CB_TRY(require_row(connection, "SELECT 1 FROM programs WHERE id = ? AND organization_id = ? AND active = 1",
                        program_id, actor.organization_id, "active program", "program_id"));
-    if (!case_manager_id.empty()) {
-      CB_TRY(require_row(connection,
-                         "SELECT 1 FROM users WHERE id = ? AND organization_id = ? AND active = 1 AND role IN "
-                         "('case_manager', 'nurse_case_manager', 'supervisor')",
-                         case_manager_id, actor.organization_id, "active case manager", "case_manager_id"));
-    }
+    if (!case_manager_id.empty()) CB_TRY(require_case_manager(connection, actor, case_manager_id));
     const SqlValue params[] = {record.id,
                                record.organization_id,
                                record.client_id,
@@ -111,17 +112,22 @@ Result<Case> SqlStore::create_case(const Actor& actor, std::string_view client_i
   });
 }
 
-Result<Case> SqlStore::get_case(const Actor& actor, std::string_view case_id) {
-  return read([&](SqlConnection& connection) -> Result<Case> {
-    CB_TRY_ASSIGN(record, load_case(connection, actor.organization_id, case_id));
-    if (!record) return fail(not_found("case"));
-    return *record;
-  });
+Result<Case> SqlStore::get_case(const Actor& actor, std::string_view case_id, Timestamp now) {
+  CB_TRY_ASSIGN(record, read([&](SqlConnection& connection) -> Result<Case> {
+                  CB_TRY_ASSIGN(found, load_case(connection, actor.organization_id, case_id));
+                  if (!found) return fail(not_found("case"));
+                  CB_TRY(require_client_access(connection, actor, found->client_id));
+                  return *found;
+                }));
+  CB_TRY(record_event(actor, {"case.read", "case", record.id, record.client_id}, now));
+  return record;
 }
 
-Result<Page<Case>> SqlStore::list_cases(const Actor& actor, const CaseQuery& query) {
-  std::string sql = "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE organization_id = ?";
+Result<Page<Case>> SqlStore::list_cases(const Actor& actor, const CaseQuery& query, Timestamp now) {
+  // Only cases of clients the actor may open are listed.
   std::vector<SqlValue> params{actor.organization_id};
+  std::string sql = "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE organization_id = ? AND " +
+                    client_access_condition(actor, "cases.client_id", params);
   if (!query.client_id.empty()) {
     sql += " AND client_id = ?";
     params.emplace_back(query.client_id);
@@ -142,19 +148,24 @@ Result<Page<Case>> SqlStore::list_cases(const Actor& actor, const CaseQuery& que
   const int limit = clamp_page_size(query.limit);
   sql += " ORDER BY opened_at DESC, id DESC LIMIT ?";
   params.emplace_back(std::int64_t{limit + 1});
-  return read([&](SqlConnection& connection) -> Result<Page<Case>> {
-    CB_TRY_ASSIGN(rows, connection.query(sql, params));
-    Page<Case> page;
-    for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
-      page.items.push_back(case_from_row(rows[i]));
-      if (query.with_history) CB_TRY(load_history(connection, page.items.back()));
-    }
-    if (rows.size() > static_cast<std::size_t>(limit)) {
-      const auto& last = page.items.back();
-      page.next_cursor = encode_cursor({last.opened_at, last.id});
-    }
-    return page;
-  });
+  CB_TRY_ASSIGN(page, read([&](SqlConnection& connection) -> Result<Page<Case>> {
+                  if (query.client_must_be_open) CB_TRY(require_client_access(connection, actor, query.client_id));
+                  CB_TRY_ASSIGN(rows, connection.query(sql, params));
+                  Page<Case> found;
+                  for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
+                    found.items.push_back(case_from_row(rows[i]));
+                    if (query.with_history) CB_TRY(load_history(connection, found.items.back()));
+                  }
+                  if (rows.size() > static_cast<std::size_t>(limit)) {
+                    const auto& last = found.items.back();
+                    found.next_cursor = encode_cursor({last.opened_at, last.id});
+                  }
+                  return found;
+                }));
+  const auto criteria = "client_id=" + query.client_id + "; case_manager_id=" + query.case_manager_id +
+                        "; results=" + std::to_string(page.items.size());
+  CB_TRY(record_event(actor, {"case.list", "case", {}, query.client_id, "success", criteria}, now));
+  return page;
 }
 
 Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
@@ -162,6 +173,7 @@ Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case
   return write([&](SqlConnection& connection) -> Result<Case> {
     CB_TRY_ASSIGN(stored, load_case(connection, actor.organization_id, case_id));
     if (!stored) return fail(not_found("case"));
+    CB_TRY(require_client_access(connection, actor, stored->client_id));
     if (stored->version != expected_version) return fail(stale_version("case", expected_version, stored->version));
     CB_TRY(check_case_transition(stored->status, to, reason));
     Case record = *stored;
@@ -185,6 +197,37 @@ Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case
     CB_TRY(append_history(connection, record, from, actor, reason, at));
     record.history.push_back({from, std::string(case_status_name(to)), at, actor.user_id, std::string(reason)});
     CB_TRY(append_audit(connection, actor, {"case.transition", "case", record.id, record.client_id}, now));
+    return record;
+  });
+}
+
+Result<Case> SqlStore::reassign_case(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
+                                     std::string_view case_manager_id, Timestamp now) {
+  return write([&](SqlConnection& connection) -> Result<Case> {
+    CB_TRY_ASSIGN(stored, load_case(connection, actor.organization_id, case_id));
+    if (!stored) return fail(not_found("case"));
+    CB_TRY(require_client_access(connection, actor, stored->client_id));
+    if (stored->version != expected_version) return fail(stale_version("case", expected_version, stored->version));
+    if (stored->status == CaseStatus::Closed) {
+      return fail(ErrorCode::FailedPrecondition, "a closed case cannot be reassigned", "case_manager_id");
+    }
+    CB_TRY(require_case_manager(connection, actor, case_manager_id));
+    Case record = *stored;
+    record.case_manager_id = std::string(case_manager_id);
+    record.version += 1;
+    const auto at = format_timestamp(now);
+    const SqlValue params[] = {record.case_manager_id, record.version, at, record.id, expected_version};
+    CB_TRY(expect_one_row(connection.execute("UPDATE cases SET case_manager_id = ?, version = ?, updated_at = ? "
+                                             "WHERE id = ? AND version = ?",
+                                             params),
+                          "case", expected_version));
+    // The registrant's place on the care team lasts until the client's case is reassigned.
+    const SqlValue registrant[] = {at, record.client_id};
+    CB_TRY(
+        connection.execute("UPDATE care_team_members SET ended_at = ? WHERE client_id = ? AND kind = 'registrant' "
+                           "AND ended_at IS NULL",
+                           registrant));
+    CB_TRY(append_audit(connection, actor, {"case.reassign", "case", record.id, record.client_id}, now));
     return record;
   });
 }

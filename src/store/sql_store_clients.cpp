@@ -1,4 +1,5 @@
 // Clients, their identifiers, duplicate detection at intake, and search.
+#include "core/access.hpp"
 #include "core/text.hpp"
 #include "security/random_id.hpp"
 #include "store/sql_store.hpp"
@@ -151,22 +152,35 @@ Result<Client> SqlStore::create_client(const Actor& actor, ClientFields fields, 
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         values));
     CB_TRY(write_identifiers(connection, client));
+    if (!actor.user_id.empty() && client_scope(actor.role) != ClientScope::None) {
+      // Whoever registers a client works with them until a case is reassigned.
+      const SqlValue member[] = {client.organization_id, client.id, actor.user_id, client.created_at};
+      CB_TRY(
+          connection.execute("INSERT INTO care_team_members (organization_id, client_id, user_id, kind, added_at) "
+                             "VALUES (?, ?, ?, 'registrant', ?)",
+                             member));
+    }
     CB_TRY(append_audit(connection, actor, {"client.create", "client", client.id, client.id}, now));
     return client;
   });
 }
 
-Result<Client> SqlStore::get_client(const Actor& actor, std::string_view client_id) {
-  return read([&](SqlConnection& connection) -> Result<Client> {
-    CB_TRY_ASSIGN(client, load_client(connection, actor.organization_id, client_id));
-    if (!client) return fail(not_found("client"));
-    return *client;
-  });
+Result<Client> SqlStore::get_client(const Actor& actor, std::string_view client_id, Timestamp now) {
+  CB_TRY_ASSIGN(client, read([&](SqlConnection& connection) -> Result<Client> {
+                  CB_TRY(require_client_access(connection, actor, client_id));
+                  CB_TRY_ASSIGN(found, load_client(connection, actor.organization_id, client_id));
+                  if (!found) return fail(not_found("client"));
+                  return *found;
+                }));
+  // Served only once its audit entry is written.
+  CB_TRY(record_event(actor, {"client.read", "client", client.id, client.id}, now));
+  return client;
 }
 
 Result<Client> SqlStore::update_client(const Actor& actor, std::string_view client_id, std::int64_t expected_version,
                                        const Change<ClientFields>& change, Timestamp now) {
   return write([&](SqlConnection& connection) -> Result<Client> {
+    CB_TRY(require_client_access(connection, actor, client_id));
     CB_TRY_ASSIGN(stored, load_client(connection, actor.organization_id, client_id));
     if (!stored) return fail(not_found("client"));
     if (stored->version != expected_version) return fail(stale_version("client", expected_version, stored->version));
@@ -194,11 +208,13 @@ Result<Client> SqlStore::update_client(const Actor& actor, std::string_view clie
   });
 }
 
-Result<Page<ClientSummary>> SqlStore::search_clients(const Actor& actor, const ClientQuery& query) {
+Result<Page<ClientSummary>> SqlStore::search_clients(const Actor& actor, const ClientQuery& query, Timestamp now) {
+  std::vector<SqlValue> params;
+  const auto can_open = client_access_condition(actor, "clients.id", params);
   std::string sql =
-      "SELECT id, given_name, family_name, preferred_name, birth_date, family_key, given_key FROM clients "
-      "WHERE organization_id = ?";
-  std::vector<SqlValue> params{actor.organization_id};
+      "SELECT id, given_name, family_name, preferred_name, birth_date, family_key, given_key, CASE WHEN " + can_open +
+      " THEN 1 ELSE 0 END FROM clients WHERE organization_id = ?";
+  params.emplace_back(actor.organization_id);
   auto starts_with = [&](std::string_view column, const std::string& prefix) {
     params.emplace_back(prefix);
     params.emplace_back(prefix + std::string(kAfterEveryCharacter));
@@ -237,19 +253,53 @@ Result<Page<ClientSummary>> SqlStore::search_clients(const Actor& actor, const C
   sql += " ORDER BY family_key, given_key, id LIMIT ?";
   params.emplace_back(std::int64_t{limit + 1});
 
-  return read([&](SqlConnection& connection) -> Result<Page<ClientSummary>> {
-    CB_TRY_ASSIGN(rows, connection.query(sql, params));
-    Page<ClientSummary> page;
-    for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
-      const auto& row = rows[i];
-      page.items.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
-    }
-    if (rows.size() > static_cast<std::size_t>(limit)) {
-      const auto& last = rows[static_cast<std::size_t>(limit) - 1];
-      page.next_cursor = encode_cursor({last.text(5), last.text(6), last.text(0)});
-    }
-    return page;
-  });
+  CB_TRY_ASSIGN(
+      page, read([&](SqlConnection& connection) -> Result<Page<ClientSummary>> {
+        CB_TRY_ASSIGN(rows, connection.query(sql, params));
+        Page<ClientSummary> found;
+        for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
+          const auto& row = rows[i];
+          found.items.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.boolean(7)});
+        }
+        if (rows.size() > static_cast<std::size_t>(limit)) {
+          const auto& last = rows[static_cast<std::size_t>(limit) - 1];
+          found.next_cursor = encode_cursor({last.text(5), last.text(6), last.text(0)});
+        }
+        return found;
+      }));
+  std::string criteria = "q=" + query.name + "; birth_date=" + query.birth_date;
+  if (query.identifier) criteria += "; identifier=" + query.identifier->type + ":" + query.identifier->value;
+  criteria += "; results=" + std::to_string(page.items.size());
+  CB_TRY(record_event(actor, {"client.search", "client", {}, {}, "success", criteria}, now));
+  return page;
+}
+
+Result<std::vector<ClientSummary>> SqlStore::summarize_clients(const Actor& actor, const std::vector<std::string>& ids,
+                                                               Timestamp now) {
+  CB_TRY_ASSIGN(
+      summaries, read([&](SqlConnection& connection) -> Result<std::vector<ClientSummary>> {
+        std::vector<ClientSummary> found;
+        for (const auto& id : ids) {
+          std::vector<SqlValue> params;
+          const auto can_open = client_access_condition(actor, "clients.id", params);
+          params.emplace_back(id);
+          params.emplace_back(actor.organization_id);
+          CB_TRY_ASSIGN(
+              rows,
+              connection.query("SELECT id, given_name, family_name, preferred_name, birth_date, CASE WHEN " + can_open +
+                                   " THEN 1 ELSE 0 END FROM clients WHERE id = ? AND "
+                                   "organization_id = ?",
+                               params));
+          for (const auto& row : rows) {
+            found.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.boolean(5)});
+          }
+        }
+        return found;
+      }));
+  for (const auto& summary : summaries) {
+    CB_TRY(record_event(actor, {"client.summary", "client", summary.id, summary.id}, now));
+  }
+  return summaries;
 }
 
 }  // namespace caseboard::store

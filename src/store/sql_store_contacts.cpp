@@ -21,15 +21,9 @@ Contact contact_from_row(const SqlRow& row) {
   return contact;
 }
 
-Result<void> check_client_exists(SqlConnection& connection, std::string_view organization_id,
-                                 std::string_view client_id) {
-  return require_row(connection, "SELECT 1 FROM clients WHERE id = ? AND organization_id = ?", client_id,
-                     organization_id, "client");
-}
-
 Result<Contact> load_contact(SqlConnection& connection, const Actor& actor, std::string_view client_id,
                              std::string_view contact_id) {
-  CB_TRY(check_client_exists(connection, actor.organization_id, client_id));
+  CB_TRY(require_client_access(connection, actor, client_id));
   const SqlValue params[] = {std::string(contact_id), std::string(client_id), actor.organization_id};
   CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kContactColumns) +
                                            " FROM contacts WHERE id = ? AND client_id = ? AND organization_id = ?",
@@ -40,18 +34,20 @@ Result<Contact> load_contact(SqlConnection& connection, const Actor& actor, std:
 
 }  // namespace
 
-Result<std::vector<Contact>> SqlStore::list_contacts(const Actor& actor, std::string_view client_id) {
-  return read([&](SqlConnection& connection) -> Result<std::vector<Contact>> {
-    CB_TRY(check_client_exists(connection, actor.organization_id, client_id));
-    const SqlValue params[] = {std::string(client_id), actor.organization_id};
-    CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kContactColumns) +
-                                             " FROM contacts WHERE client_id = ? AND organization_id = ? "
-                                             "ORDER BY is_emergency_contact DESC, name, id",
-                                         params));
-    std::vector<Contact> contacts;
-    for (const auto& row : rows) contacts.push_back(contact_from_row(row));
-    return contacts;
-  });
+Result<std::vector<Contact>> SqlStore::list_contacts(const Actor& actor, std::string_view client_id, Timestamp now) {
+  CB_TRY_ASSIGN(contacts, read([&](SqlConnection& connection) -> Result<std::vector<Contact>> {
+                  CB_TRY(require_client_access(connection, actor, client_id));
+                  const SqlValue params[] = {std::string(client_id), actor.organization_id};
+                  CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kContactColumns) +
+                                                           " FROM contacts WHERE client_id = ? AND organization_id = ? "
+                                                           "ORDER BY is_emergency_contact DESC, name, id",
+                                                       params));
+                  std::vector<Contact> found;
+                  for (const auto& row : rows) found.push_back(contact_from_row(row));
+                  return found;
+                }));
+  CB_TRY(record_event(actor, {"contact.list", "contact", {}, client_id}, now));
+  return contacts;
 }
 
 Result<Contact> SqlStore::create_contact(const Actor& actor, std::string_view client_id, ContactFields fields,
@@ -64,7 +60,7 @@ Result<Contact> SqlStore::create_contact(const Actor& actor, std::string_view cl
   contact.fields = std::move(fields);
   contact.created_at = contact.updated_at = format_timestamp(now);
   return write([&](SqlConnection& connection) -> Result<Contact> {
-    CB_TRY(check_client_exists(connection, actor.organization_id, client_id));
+    CB_TRY(require_client_access(connection, actor, client_id));
     const auto& f = contact.fields;
     const SqlValue params[] = {
         contact.id,        contact.organization_id, contact.client_id,     f.name,

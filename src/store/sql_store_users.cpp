@@ -151,8 +151,9 @@ Result<User> SqlStore::update_user(const Actor& actor, std::string_view user_id,
   });
 }
 
-Result<void> SqlStore::create_session(const Session& session) {
+Result<void> SqlStore::create_session(const Actor& actor, const Session& session) {
   return write([&](SqlConnection& connection) -> Result<void> {
+    CB_TRY(append_audit(connection, actor, {"session.sign_in", "user", session.user_id}, session.created_at));
     const SqlValue params[] = {session.token_hash, session.user_id, format_timestamp(session.created_at),
                                format_timestamp(session.created_at), format_timestamp(session.expires_at)};
     CB_TRY(connection.execute(
@@ -201,8 +202,9 @@ Result<std::optional<User>> SqlStore::use_session(std::string_view token_hash, T
   return std::optional<User>{std::move((*found)->user)};
 }
 
-Result<void> SqlStore::revoke_session(std::string_view token_hash, Timestamp now) {
+Result<void> SqlStore::revoke_session(const Actor& actor, std::string_view token_hash, Timestamp now) {
   return write([&](SqlConnection& connection) -> Result<void> {
+    CB_TRY(append_audit(connection, actor, {"session.sign_out", "user", actor.user_id}, now));
     const SqlValue params[] = {format_timestamp(now), std::string(token_hash)};
     CB_TRY(
         connection.execute("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", params));

@@ -4,6 +4,9 @@
 // Rules every method follows:
 // - Tenant isolation: every read and write is limited to actor.organization_id; a record of
 //   another organization is answered exactly like a record that does not exist (NotFound).
+// - Record access: a client's record (the client, contacts, cases) opens only for users whose
+//   role's ClientScope (core/access.hpp) covers the client; otherwise PermissionDenied. Searches
+//   answer summaries across the organization, each saying whether the user may open it.
 // - Every write is one transaction that also appends its audit event; nothing is half-written.
 // - Every record carries a version that starts at 1 and grows by one with each change; an update
 //   names the version it read and gets Aborted when the stored version differs.
@@ -22,6 +25,7 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/audit_event.hpp"
 #include "core/calendar.hpp"
 #include "core/case_status.hpp"
 #include "core/client.hpp"
@@ -56,6 +60,9 @@ struct CaseQuery {
   int limit = 25;
   std::string cursor;
   bool with_history = false;  // load each case's status history too (a client's few cases)
+  // The client named by client_id must exist and be one the actor may open (NotFound /
+  // PermissionDenied), rather than its cases being left out of the list.
+  bool client_must_be_open = false;
 };
 
 enum class DuplicatePolicy {
@@ -75,17 +82,37 @@ struct Session {
   Timestamp expires_at;
 };
 
-struct AuditEvent {
-  std::int64_t sequence = 0;
-  std::string at;
-  std::string organization_id;
+// What a caller asks to be recorded; the store adds time, actor, sequence and hash.
+struct AuditEntry {
+  std::string_view action;
+  std::string_view resource_type;
+  std::string_view resource_id = {};
+  std::string_view client_id = {};
+  std::string_view outcome = "success";
+  std::string_view detail = {};
+  std::string_view break_glass_reason = {};
+};
+
+enum class AuditSortField { Sequence, At, UserId, ClientId, Action, ResourceType, Outcome };
+
+struct AuditQuery {
   std::string user_id;
-  std::string action;  // e.g. "client.create", "case.transition"
-  std::string resource_type;
-  std::string resource_id;
   std::string client_id;
-  std::string outcome;
-  std::string source_address;
+  std::string action;
+  std::string from;  // inclusive, a UTC timestamp; empty: no bound
+  std::string to;    // exclusive
+  AuditSortField sort = AuditSortField::Sequence;
+  bool descending = true;
+  int limit = 50;
+  int offset = 0;
+};
+
+// The result of recomputing the chain: intact, or the first entry that is not what was written.
+struct AuditVerification {
+  bool intact = true;
+  std::int64_t entries = 0;
+  std::int64_t first_bad_sequence = 0;  // 0 when intact
+  std::string problem;                  // says what is wrong with that entry, or of the tail
 };
 
 template <class Fields>
@@ -118,13 +145,14 @@ class Store {
                                                  Timestamp now) = 0;
 
   // --- sessions ---
-  [[nodiscard]] virtual Result<void> create_session(const Session& session) = 0;
+  // Records the sign-in (audited as the session's user).
+  [[nodiscard]] virtual Result<void> create_session(const Actor& actor, const Session& session) = 0;
   // The session's active user when the token is known, not revoked, not past expires_at and used
   // within `idle_limit`; refreshes its last use. Empty otherwise.
   [[nodiscard]] virtual Result<std::optional<User>> use_session(std::string_view token_hash, Timestamp now,
                                                                 std::chrono::seconds idle_limit) = 0;
-  // Revokes the session; revoking an unknown or revoked session is not an error.
-  [[nodiscard]] virtual Result<void> revoke_session(std::string_view token_hash, Timestamp now) = 0;
+  // Revokes the session (audited as a sign-out); revoking an unknown or revoked session is not an error.
+  [[nodiscard]] virtual Result<void> revoke_session(const Actor& actor, std::string_view token_hash, Timestamp now) = 0;
 
   // --- programs ---
   // AlreadyExists (field "name") when the organization has a program of that name.
@@ -141,17 +169,25 @@ class Store {
   // duplicates and a client with the same name key and birth date exists. `fields` must be valid.
   [[nodiscard]] virtual Result<Client> create_client(const Actor& actor, ClientFields fields, DuplicatePolicy policy,
                                                      Timestamp now) = 0;
-  [[nodiscard]] virtual Result<Client> get_client(const Actor& actor, std::string_view client_id) = 0;
+  // Reads of client data are audited; a read whose audit entry cannot be written fails.
+  [[nodiscard]] virtual Result<Client> get_client(const Actor& actor, std::string_view client_id, Timestamp now) = 0;
   // AlreadyExists as for create when the change adds an identifier another client holds.
   [[nodiscard]] virtual Result<Client> update_client(const Actor& actor, std::string_view client_id,
                                                      std::int64_t expected_version, const Change<ClientFields>& change,
                                                      Timestamp now) = 0;
   // Ordered by family name key, given name key, id. InvalidArgument (field "cursor") for a cursor
   // this store did not make.
-  [[nodiscard]] virtual Result<Page<ClientSummary>> search_clients(const Actor& actor, const ClientQuery& query) = 0;
+  [[nodiscard]] virtual Result<Page<ClientSummary>> search_clients(const Actor& actor, const ClientQuery& query,
+                                                                   Timestamp now) = 0;
+  // Summaries of the named clients of the organization (unknown ids are left out), e.g. the
+  // candidates of a likely duplicate.
+  [[nodiscard]] virtual Result<std::vector<ClientSummary>> summarize_clients(const Actor& actor,
+                                                                             const std::vector<std::string>& ids,
+                                                                             Timestamp now) = 0;
 
   // --- contacts (support network) ---
-  [[nodiscard]] virtual Result<std::vector<Contact>> list_contacts(const Actor& actor, std::string_view client_id) = 0;
+  [[nodiscard]] virtual Result<std::vector<Contact>> list_contacts(const Actor& actor, std::string_view client_id,
+                                                                   Timestamp now) = 0;
   [[nodiscard]] virtual Result<Contact> create_contact(const Actor& actor, std::string_view client_id,
                                                        ContactFields fields, Timestamp now) = 0;
   [[nodiscard]] virtual Result<Contact> update_contact(const Actor& actor, std::string_view client_id,
@@ -168,15 +204,28 @@ class Store {
                                                  std::string_view program_id, std::string_view case_manager_id,
                                                  Timestamp now) = 0;
   // With its status history, oldest first.
-  [[nodiscard]] virtual Result<Case> get_case(const Actor& actor, std::string_view case_id) = 0;
+  [[nodiscard]] virtual Result<Case> get_case(const Actor& actor, std::string_view case_id, Timestamp now) = 0;
   // Newest opened first; with each case's history only when the query asks for it.
-  [[nodiscard]] virtual Result<Page<Case>> list_cases(const Actor& actor, const CaseQuery& query) = 0;
+  [[nodiscard]] virtual Result<Page<Case>> list_cases(const Actor& actor, const CaseQuery& query, Timestamp now) = 0;
   // FailedPrecondition / InvalidArgument from the status machine (core/case_status.hpp).
   [[nodiscard]] virtual Result<Case> transition_case(const Actor& actor, std::string_view case_id,
                                                      std::int64_t expected_version, CaseStatus to,
                                                      std::string_view reason, Timestamp now) = 0;
 
+  // Gives the case to another case manager (active, case manager / nurse case manager /
+  // supervisor of the organization; NotFound naming "case_manager_id" otherwise) and ends the
+  // care-team place the client's registrant held.
+  [[nodiscard]] virtual Result<Case> reassign_case(const Actor& actor, std::string_view case_id,
+                                                   std::int64_t expected_version, std::string_view case_manager_id,
+                                                   Timestamp now) = 0;
+
   // --- audit trail ---
+  // Appends one event in a transaction of its own (sign-in failures, refused access decisions).
+  [[nodiscard]] virtual Result<void> record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) = 0;
+  // The organization's events matching the query, sorted as asked.
+  [[nodiscard]] virtual Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query) = 0;
+  // Recomputes the whole chain with the key and compares it with the head.
+  [[nodiscard]] virtual Result<AuditVerification> verify_audit_trail() = 0;
   // The newest events of the organization, newest first.
   [[nodiscard]] virtual Result<std::vector<AuditEvent>> recent_audit_events(std::string_view organization_id,
                                                                             int limit) = 0;

@@ -16,6 +16,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+// The title is set by an effect after the page renders, so wait for it rather than read it once.
+async function expectTitle(page, title) {
+  try {
+    await page.waitForFunction((expected) => document.title === expected, title, { timeout: 10_000 });
+  } catch {
+    assert.equal(await page.title(), title);
+  }
+}
+
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const binary = process.env.CASEBOARD_BIN
   ? path.resolve(process.env.CASEBOARD_BIN)
@@ -201,7 +210,7 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
     // Sign in.
     await page.goto(`${baseUrl}/`);
     await page.getByRole('heading', { name: 'Sign in to Caseboard' }).waitFor();
-    assert.equal(await page.title(), 'Sign in — Caseboard');
+    await expectTitle(page, 'Sign in — Caseboard');
     await shot('01-sign-in-1366.png');
 
     // A wrong password shows the API's message, in an alert.
@@ -216,13 +225,13 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
     await banner.getByText(CASE_MANAGER.displayName).waitFor();
     await banner.getByText('Case manager').waitFor();
     await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
-    assert.equal(await page.title(), 'Clients — Caseboard');
+    await expectTitle(page, 'Clients — Caseboard');
 
     // Register the first client, with an MRN.
     const mainNav = page.getByRole('navigation', { name: 'Main' });
     await mainNav.getByRole('link', { name: 'New client' }).click();
     await page.getByRole('heading', { name: 'New client', level: 1 }).waitFor();
-    assert.equal(await page.title(), 'New client — Caseboard');
+    await expectTitle(page, 'New client — Caseboard');
     await page.getByLabel('Given name').fill('Rosa');
     await page.getByLabel('Family name').fill('Delgado');
     await page.getByLabel('Birth date').fill('1948-06-02');
@@ -240,7 +249,7 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
     const firstUrl = page.url();
     const firstId = decodeURIComponent(firstUrl.split('#/clients/')[1] ?? '');
     assert.ok(firstId, `expected a client page URL, got ${firstUrl}`);
-    assert.equal(await page.title(), 'Delgado, Rosa — Caseboard');
+    await expectTitle(page, 'Delgado, Rosa — Caseboard');
 
     // Same name and birth date, no identifier: the duplicate warning lists the first client.
     await mainNav.getByRole('link', { name: 'New client' }).click();

@@ -1,11 +1,13 @@
 // Roles and organizations: who may read and write what, and that another organization's records
-// are invisible (404, never found by search).
+// are invisible (404, never found by search). A clinical user opens only the clients on their
+// caseload or care team (access_matrix.test.mjs covers every endpoint × actor).
 
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { PASSWORD, api, assertError, assertStatus, backends, clientBody, listAll, login, useSuite } from './harness.mjs';
 
 const ALL_USERS = ['cm', 'nurse', 'supervisor', 'director', 'admin', 'auditor', 'otherCm', 'otherAdmin'];
+const NOT_YOURS = 'this client is not on your caseload or care team';
 
 for (const backend of backends()) {
   describe(backend.name, backend.options, () => {
@@ -35,18 +37,62 @@ for (const backend of backends()) {
       theCase = k.body;
     });
 
-    for (const role of ['nurse', 'supervisor']) {
-      it(`a ${role === 'nurse' ? 'nurse case manager' : 'supervisor'} reads and creates clients (200/201)`, async () => {
+    for (const [role, label] of [['nurse', 'a nurse case manager'], ['supervisor', 'a supervisor']]) {
+      it(`${label} registers a client (201) and opens it, its contacts and its case (200/201)`, async () => {
         const as = ctx.as(role);
-        const read = await as.get(`/api/v1/clients/${client.id}`);
+        const created = await as.post('/api/v1/clients', clientBody());
+        assertStatus(created, 201);
+        const own = created.body;
+        const read = await as.get(`/api/v1/clients/${own.id}`);
         assertStatus(read, 200);
-        assert.equal(read.body.id, client.id);
-        const list = await as.get('/api/v1/clients');
-        assertStatus(list, 200);
-        assert.ok(list.body.items.some((i) => i.id === client.id));
-        assertStatus(await as.post('/api/v1/clients', clientBody()), 201);
-        assertStatus(await as.get(`/api/v1/clients/${client.id}/contacts`), 200);
-        assertStatus(await as.get(`/api/v1/cases/${theCase.id}`), 200);
+        assert.deepEqual(read.body, own, 'the registrant opens the client it registered');
+        const found = await as.get(`/api/v1/clients?q=${encodeURIComponent(own.family_name)}`);
+        assertStatus(found, 200);
+        assert.deepEqual(found.body.items, [{
+          id: own.id, given_name: own.given_name, family_name: own.family_name,
+          preferred_name: own.preferred_name, birth_date: own.birth_date, can_open: true,
+        }]);
+        const added = await as.post(`/api/v1/clients/${own.id}/contacts`, { name: 'Rosa Lopez', relationship: 'child' });
+        assertStatus(added, 201);
+        const contacts = await as.get(`/api/v1/clients/${own.id}/contacts`);
+        assertStatus(contacts, 200);
+        assert.deepEqual(contacts.body.items, [added.body]);
+        const opened = await as.post('/api/v1/cases', { client_id: own.id, program_id: program.id, case_manager_id: ctx.users[role].id });
+        assertStatus(opened, 201);
+        const k = await as.get(`/api/v1/cases/${opened.body.id}`);
+        assertStatus(k, 200);
+        assert.deepEqual(k.body, opened.body);
+      });
+
+      it(`${label} who neither manages nor supervises the case manager's client is refused it (403); search shows it with can_open false`, async () => {
+        const as = ctx.as(role);
+        for (const res of [
+          await as.get(`/api/v1/clients/${client.id}`),
+          await as.patch(`/api/v1/clients/${client.id}`, { phone: '+1 555 0000' }, { ifMatch: 1 }),
+          await as.get(`/api/v1/clients/${client.id}/contacts`),
+          await as.post(`/api/v1/clients/${client.id}/contacts`, { name: 'X Y', relationship: 'friend' }),
+          await as.get(`/api/v1/clients/${client.id}/cases`),
+          await as.get(`/api/v1/cases/${theCase.id}`),
+        ]) {
+          assertError(res, 403, 'permission_denied');
+          assert.equal(res.body.error.message, NOT_YOURS);
+        }
+        assertError(await as.post('/api/v1/cases', { client_id: client.id, program_id: program.id }), 403,
+          'permission_denied', 'client_id');
+        const listed = await as.get(`/api/v1/cases?client_id=${encodeURIComponent(client.id)}`);
+        assertStatus(listed, 200);
+        assert.deepEqual(listed.body.items, [], 'cases of a client the user may not open are left out');
+        const found = await as.get(`/api/v1/clients?q=${encodeURIComponent(client.family_name)}`);
+        assertStatus(found, 200);
+        assert.deepEqual(found.body.items, [{
+          id: client.id, given_name: client.given_name, family_name: client.family_name,
+          preferred_name: client.preferred_name, birth_date: client.birth_date, can_open: false,
+        }]);
+        assert.deepEqual((await cm().get(`/api/v1/clients/${client.id}`)).body, client, 'the client is unchanged');
+        assert.deepEqual((await cm().get(`/api/v1/clients/${client.id}/contacts`)).body.items, [contact],
+          'no contact was added');
+        const cases = await cm().get(`/api/v1/clients/${client.id}/cases`);
+        assert.deepEqual(cases.body.items.map((i) => i.id), [theCase.id], 'no case was opened');
       });
     }
 

@@ -1,8 +1,12 @@
 // Programs and cases: the case status machine, its history, one open case per program, lists.
+// Lists leave out the cases of clients the signed-in user may not open (not on their caseload or
+// care team); access_matrix.test.mjs covers each endpoint × actor.
 
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { ISO_UTC, assertError, assertStatus, backends, clientBody, listAll, useSuite } from './harness.mjs';
+
+const NOT_YOURS = 'this client is not on your caseload or care team';
 
 for (const backend of backends()) {
   describe(backend.name, backend.options, () => {
@@ -263,6 +267,7 @@ for (const backend of backends()) {
       let client = null;
       let cases = []; // of `client`, all managed by cm2
       let cm2Only = null; // a case of another client, managed by cm2
+      const cm2 = () => ctx.as('cm2');
 
       it('seeds: cm2 opens cases in two programs for one client, and one for another client (201 each)', async () => {
         const as = ctx.as('cm2');
@@ -277,7 +282,7 @@ for (const backend of backends()) {
       });
 
       it('GET /cases?client_id= lists exactly that client\'s cases, without history', async () => {
-        const res = await cm().get(`/api/v1/cases?client_id=${encodeURIComponent(client.id)}`);
+        const res = await cm2().get(`/api/v1/cases?client_id=${encodeURIComponent(client.id)}`);
         assertStatus(res, 200);
         assert.deepEqual(res.body.items.map((i) => i.id).sort(), cases.map((c) => c.id).sort());
         assert.equal(res.body.next_cursor, null);
@@ -288,16 +293,30 @@ for (const backend of backends()) {
       });
 
       it('GET /cases?client_id=&status=intake filters by status', async () => {
-        const res = await cm().get(`/api/v1/cases?client_id=${encodeURIComponent(client.id)}&status=intake`);
+        const res = await cm2().get(`/api/v1/cases?client_id=${encodeURIComponent(client.id)}&status=intake`);
         assertStatus(res, 200);
         assert.deepEqual(res.body.items.map((i) => i.id), [cases[1].id]);
         assert.equal(res.body.items[0].status, 'intake');
       });
 
+      it('GET /cases?client_id= of a client not on the caseload answers 200 with no items (left out, not refused)', async () => {
+        for (const query of ['', '&status=intake']) {
+          const res = await cm().get(`/api/v1/cases?client_id=${encodeURIComponent(client.id)}${query}`);
+          assertStatus(res, 200);
+          assert.deepEqual(res.body.items, []);
+          assert.equal(res.body.next_cursor, null);
+        }
+      });
+
       it('GET /cases?case_manager_id=<cm2> lists exactly cm2\'s cases', async () => {
-        const items = await listAll(cm(), `/api/v1/cases?case_manager_id=${encodeURIComponent(ctx.users.cm2.id)}`);
+        const items = await listAll(cm2(), `/api/v1/cases?case_manager_id=${encodeURIComponent(ctx.users.cm2.id)}`);
         assert.deepEqual(items.map((i) => i.id).sort(), [...cases, cm2Only].map((c) => c.id).sort());
         for (const item of items) assert.equal(item.case_manager_id, ctx.users.cm2.id);
+      });
+
+      it('GET /cases?case_manager_id=<cm2> as cm leaves out cm2\'s cases of clients cm may not open', async () => {
+        const items = await listAll(cm(), `/api/v1/cases?case_manager_id=${encodeURIComponent(ctx.users.cm2.id)}`);
+        assert.deepEqual(items, []);
       });
 
       it('GET /cases?case_manager_id=me answers the signed-in case manager\'s cases', async () => {
@@ -327,7 +346,7 @@ for (const backend of backends()) {
       });
 
       it('GET /clients/{id}/cases lists the client\'s cases, each with its history', async () => {
-        const res = await cm().get(`/api/v1/clients/${client.id}/cases`);
+        const res = await cm2().get(`/api/v1/clients/${client.id}/cases`);
         assertStatus(res, 200);
         assert.deepEqual(res.body.items.map((i) => i.id).sort(), cases.map((c) => c.id).sort());
         const b = res.body.items.find((i) => i.id === cases[1].id);
@@ -337,10 +356,31 @@ for (const backend of backends()) {
       });
 
       it('GET /clients/{id}/cases filters by status and refuses unknown parameters', async () => {
-        const filtered = await cm().get(`/api/v1/clients/${client.id}/cases?status=intake`);
+        const filtered = await cm2().get(`/api/v1/clients/${client.id}/cases?status=intake`);
         assertStatus(filtered, 200);
         assert.deepEqual(filtered.body.items.map((i) => i.id), [cases[1].id]);
-        assertError(await cm().get(`/api/v1/clients/${client.id}/cases?sort=x`), 400, 'malformed_request', 'sort');
+        assertError(await cm2().get(`/api/v1/clients/${client.id}/cases?sort=x`), 400, 'malformed_request', 'sort');
+      });
+
+      it('GET /clients/{id}/cases and GET /cases/{id} of a client not on the caseload answer 403 permission_denied', async () => {
+        for (const res of [
+          await cm().get(`/api/v1/clients/${client.id}/cases`),
+          await cm().get(`/api/v1/clients/${client.id}/cases?status=intake`),
+          await cm().get(`/api/v1/cases/${cases[0].id}`),
+        ]) {
+          assertError(res, 403, 'permission_denied');
+          assert.equal(res.body.error.message, NOT_YOURS);
+        }
+      });
+
+      it('GET /cases?case_manager_id=<cm2> as cm lists cm2\'s case of a client cm registered, and only that', async () => {
+        // cm registers a client (joining its care team) and gives its case to cm2.
+        const mine = await newClient();
+        const given = await newCase({ client: mine, caseManagerId: ctx.users.cm2.id });
+        const items = await listAll(cm(), `/api/v1/cases?case_manager_id=${encodeURIComponent(ctx.users.cm2.id)}`);
+        assert.deepEqual(items.map((i) => i.id), [given.id]);
+        assert.equal(items[0].client_id, mine.id);
+        assert.equal(items[0].case_manager_id, ctx.users.cm2.id);
       });
     });
   });

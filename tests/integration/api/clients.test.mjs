@@ -6,7 +6,8 @@ import {
   ISO_UTC, Letters, assertError, assertStatus, backends, clientBody, idValue, letters, listAll, useSuite,
 } from './harness.mjs';
 
-const SUMMARY_KEYS = ['birth_date', 'family_name', 'given_name', 'id', 'preferred_name'];
+// A summary is the minimum necessary plus whether the signed-in user may open the record.
+const SUMMARY_KEYS = ['birth_date', 'can_open', 'family_name', 'given_name', 'id', 'preferred_name'];
 
 function sortedKeys(obj) {
   return Object.keys(obj).sort();
@@ -159,6 +160,7 @@ for (const backend of backends()) {
         assert.equal(res.body.next_cursor, null);
         for (const item of res.body.items) {
           assert.deepEqual(sortedKeys(item), SUMMARY_KEYS, 'a summary carries the minimum necessary');
+          assert.equal(item.can_open, true, 'cm registered every seeded client');
         }
         const maria = res.body.items.find((i) => i.id === seeded.sonMaria.id);
         assert.deepEqual(maria, {
@@ -167,6 +169,7 @@ for (const backend of backends()) {
           family_name: `${tag}son`,
           preferred_name: null,
           birth_date: '1931-07-19',
+          can_open: true, // cm registered the client, so cm is on its care team
         });
       });
 
@@ -310,6 +313,7 @@ for (const backend of backends()) {
         assert.ok(cand, `candidates contain the first client: ${JSON.stringify(res.body.error.candidates)}`);
         assert.deepEqual(sortedKeys(cand), SUMMARY_KEYS);
         assert.equal(cand.birth_date, '1944-04-04');
+        assert.equal(cand.can_open, true, 'cm registered the first client and may open it');
         const search = await cm().get(`/api/v1/clients?q=${encodeURIComponent(family)}`);
         assert.deepEqual(search.body.items.map((i) => i.id), [first.id], 'nothing was created');
       });

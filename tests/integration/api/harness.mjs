@@ -383,13 +383,16 @@ export async function listAll(client, urlPath, { limit = 100, maxPages = 200 } =
 export const USER_SPECS = {
   cm: { role: 'case_manager', org: 'main', displayName: 'Casey Manager' },
   cm2: { role: 'case_manager', org: 'main', displayName: 'Cameron Second' },
+  cm3: { role: 'case_manager', org: 'main', displayName: 'Carmen Third' },
   nurse: { role: 'nurse_case_manager', org: 'main', displayName: 'Nora Nurse' },
   supervisor: { role: 'supervisor', org: 'main', displayName: 'Sam Supervisor' },
+  supervisor2: { role: 'supervisor', org: 'main', displayName: 'Sasha Secondsupervisor' },
   director: { role: 'director', org: 'main', displayName: 'Dana Director' },
   admin: { role: 'administrator', org: 'main', displayName: 'Ada Administrator' },
   auditor: { role: 'auditor', org: 'main', displayName: 'Avery Auditor' },
   otherCm: { role: 'case_manager', org: 'other', displayName: 'Olive Othercm' },
   otherAdmin: { role: 'administrator', org: 'other', displayName: 'Otto Otheradmin' },
+  otherSupervisor: { role: 'supervisor', org: 'other', displayName: 'Oscar Othersupervisor' },
 };
 
 /** A complete, valid client body; names carry random letters so no two calls look alike. */

@@ -11,6 +11,7 @@
 #include "security/random_id.hpp"
 #include "store/migrations.hpp"
 #include "store/open_store.hpp"
+#include "test_database.hpp"
 
 namespace caseboard::store {
 namespace {
@@ -21,19 +22,8 @@ class StoreConformanceTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     security::initialize();
-    if (GetParam() == "postgresql") {
-      const char* url = std::getenv("CASEBOARD_TEST_PG_URL");
-      if (!url || !*url) {
-        const char* required = std::getenv("CASEBOARD_REQUIRE_PG");
-        if (required && std::string(required) == "1") FAIL() << "CASEBOARD_TEST_PG_URL is not set";
-        GTEST_SKIP() << "CASEBOARD_TEST_PG_URL is not set";
-      }
-      database_ = url;
-    } else {
-      folder_ = std::filesystem::temp_directory_path() / security::random_id("caseboard-store-test");
-      std::filesystem::create_directories(folder_);
-      database_ = (folder_ / "test.db").string();
-    }
+    CASEBOARD_OPEN_TEST_DATABASE(test_database_, GetParam(), TestDatabase::Isolation::SharedDatabase);
+    database_ = test_database_->location();
     reopen();
     auto organization = store_->create_organization("Agency " + security::random_id("t"), kNow);
     ASSERT_TRUE(organization) << organization.error().internal_message;
@@ -45,15 +35,12 @@ class StoreConformanceTest : public ::testing::TestWithParam<std::string> {
     actor_.role = Role::CaseManager;
   }
 
-  void TearDown() override {
-    store_.reset();
-    if (!folder_.empty()) std::filesystem::remove_all(folder_);
-  }
+  void TearDown() override { store_.reset(); }
 
   // Closes every connection and opens the database again, as a restarted server would.
   void reopen() {
     store_.reset();
-    auto opened = open_store(database_, OpenOptions{.connections = 2, .apply_migrations = true});
+    auto opened = open_store(database_, test_database_->options());
     ASSERT_TRUE(opened) << opened.error().internal_message;
     store_ = std::move(*opened);
   }
@@ -88,7 +75,7 @@ class StoreConformanceTest : public ::testing::TestWithParam<std::string> {
 
   std::string unique(std::string_view prefix) { return std::string(prefix) + security::random_id("x").substr(2, 10); }
 
-  std::filesystem::path folder_;
+  std::optional<TestDatabase> test_database_;
   std::string database_;
   std::unique_ptr<Store> store_;
   Actor actor_;
@@ -100,7 +87,7 @@ TEST_P(StoreConformanceTest, CreatedClientReadsBackWithItsIdentifiersAtVersionOn
   fields.interpreter_needed = true;
   fields.preferred_language = "es";
   auto created = create(fields);
-  auto read = store_->get_client(actor_, created.id);
+  auto read = store_->get_client(actor_, created.id, kNow);
   ASSERT_TRUE(read);
   EXPECT_EQ(read->version, 1);
   EXPECT_EQ(read->fields.given_name, "Maria");
@@ -114,7 +101,7 @@ TEST_P(StoreConformanceTest, CreatedClientReadsBackWithItsIdentifiersAtVersionOn
 TEST_P(StoreConformanceTest, DataSurvivesARestart) {
   auto created = create(client("Ruth", "Cohen", "1940-01-02", {{"MRN", unique("R")}}));
   reopen();
-  auto read = store_->get_client(actor_, created.id);
+  auto read = store_->get_client(actor_, created.id, kNow);
   ASSERT_TRUE(read);
   EXPECT_EQ(read->fields.family_name, "Cohen");
   EXPECT_EQ(read->fields.identifiers.size(), 1u);
@@ -132,7 +119,7 @@ TEST_P(StoreConformanceTest, UpdateWithStaleVersionIsAbortedAndChangesNothing) {
   auto stale = store_->update_client(actor_, created.id, 1, rename, kNow);
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::Aborted);
-  EXPECT_EQ(store_->get_client(actor_, created.id)->version, 2);
+  EXPECT_EQ(store_->get_client(actor_, created.id, kNow)->version, 2);
 }
 
 TEST_P(StoreConformanceTest, AFailingChangeRollsBackTheWholeWrite) {
@@ -142,8 +129,8 @@ TEST_P(StoreConformanceTest, AFailingChangeRollsBackTheWholeWrite) {
   auto result = store_->update_client(actor_, created.id, 1, refuse, kNow);
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().field, "sex");
-  EXPECT_EQ(store_->get_client(actor_, created.id)->version, 1);
   EXPECT_EQ(audit_count(), events_before);
+  EXPECT_EQ(store_->get_client(actor_, created.id, kNow)->version, 1);
 }
 
 TEST_P(StoreConformanceTest, ConcurrentUpdatesOfOneVersionLetExactlyOneWin) {
@@ -173,7 +160,7 @@ TEST_P(StoreConformanceTest, ConcurrentUpdatesOfOneVersionLetExactlyOneWin) {
     }
   }
   EXPECT_EQ(winners, 1);
-  auto stored = store_->get_client(actor_, created.id);
+  auto stored = store_->get_client(actor_, created.id, kNow);
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->version, 2);
   // The identifiers are the winner's: no loser rewrote them behind its back.
@@ -207,7 +194,7 @@ TEST_P(StoreConformanceTest, IdentifierTakenInTheOrganizationIsAlreadyExistsWith
   // Nothing of the refused client was written.
   ClientQuery query;
   query.name = "Souza";
-  EXPECT_TRUE(store_->search_clients(actor_, query)->items.empty());
+  EXPECT_TRUE(store_->search_clients(actor_, query, kNow)->items.empty());
   // The same identifier is free in another organization.
   auto elsewhere = store_->create_client(other_organization(), client("Ana", "Silva", "1980-01-01", {{"MRN", mrn}}),
                                          DuplicatePolicy::RefuseLikelyDuplicates, kNow);
@@ -253,7 +240,7 @@ TEST_P(StoreConformanceTest, SearchFindsByNamePrefixBirthDateAndIdentifier) {
   auto other = create(client("Anne", family + "on", "1950-03-14"));
   auto names = [&](const ClientQuery& query) {
     std::vector<std::string> ids;
-    auto page = store_->search_clients(actor_, query);
+    auto page = store_->search_clients(actor_, query, kNow);
     EXPECT_TRUE(page) << page.error().internal_message;
     if (page)
       for (const auto& item : page->items) ids.push_back(item.id);
@@ -289,7 +276,7 @@ TEST_P(StoreConformanceTest, PagesCoverEveryMatchOnceInOrder) {
   std::vector<std::string> seen;
   int pages = 0;
   do {
-    auto page = store_->search_clients(actor_, query);
+    auto page = store_->search_clients(actor_, query, kNow);
     ASSERT_TRUE(page);
     for (const auto& item : page->items) seen.push_back(item.id);
     query.cursor = page->next_cursor;
@@ -298,7 +285,7 @@ TEST_P(StoreConformanceTest, PagesCoverEveryMatchOnceInOrder) {
   EXPECT_EQ(pages, 3);
   EXPECT_EQ(seen, expected);
   query.cursor = "zz-not-a-cursor";
-  auto bad = store_->search_clients(actor_, query);
+  auto bad = store_->search_clients(actor_, query, kNow);
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().field, "cursor");
 }
@@ -306,13 +293,13 @@ TEST_P(StoreConformanceTest, PagesCoverEveryMatchOnceInOrder) {
 TEST_P(StoreConformanceTest, AnotherOrganizationSeesNothing) {
   auto created = create(client("Grace", "Okafor", "1945-09-09", {{"MRN", unique("G")}}));
   auto stranger = other_organization();
-  EXPECT_EQ(store_->get_client(stranger, created.id).error().code, ErrorCode::NotFound);
+  EXPECT_EQ(store_->get_client(stranger, created.id, kNow).error().code, ErrorCode::NotFound);
   ClientQuery query;
   query.name = "Okafor";
-  EXPECT_TRUE(store_->search_clients(stranger, query)->items.empty());
+  EXPECT_TRUE(store_->search_clients(stranger, query, kNow)->items.empty());
   auto keep = [](ClientFields fields) -> Result<ClientFields> { return fields; };
   EXPECT_EQ(store_->update_client(stranger, created.id, 1, keep, kNow).error().code, ErrorCode::NotFound);
-  EXPECT_EQ(store_->list_contacts(stranger, created.id).error().code, ErrorCode::NotFound);
+  EXPECT_EQ(store_->list_contacts(stranger, created.id, kNow).error().code, ErrorCode::NotFound);
 }
 
 TEST_P(StoreConformanceTest, ContactsAreAddedChangedAndRemovedWithVersions) {
@@ -331,7 +318,7 @@ TEST_P(StoreConformanceTest, ContactsAreAddedChangedAndRemovedWithVersions) {
   EXPECT_EQ(changed->version, 2);
   EXPECT_EQ(store_->delete_contact(actor_, owner.id, contact->id, 1, kNow).error().code, ErrorCode::Aborted);
   EXPECT_TRUE(store_->delete_contact(actor_, owner.id, contact->id, 2, kNow));
-  EXPECT_TRUE(store_->list_contacts(actor_, owner.id)->empty());
+  EXPECT_TRUE(store_->list_contacts(actor_, owner.id, kNow)->empty());
 }
 
 TEST_P(StoreConformanceTest, CaseWalksTheCycleKeepingItsHistory) {
@@ -351,11 +338,11 @@ TEST_P(StoreConformanceTest, CaseWalksTheCycleKeepingItsHistory) {
   CaseQuery by_client;
   by_client.client_id = person.id;
   by_client.with_history = true;
-  auto listed = store_->list_cases(actor_, by_client);
+  auto listed = store_->list_cases(actor_, by_client, kNow);
   ASSERT_TRUE(listed);
   ASSERT_EQ(listed->items.size(), 1u);
   EXPECT_EQ(listed->items.front().history.size(), 7u);
-  auto read = store_->get_case(actor_, record.id);
+  auto read = store_->get_case(actor_, record.id, kNow);
   ASSERT_TRUE(read);
   EXPECT_EQ(read->status, CaseStatus::Closed);
   EXPECT_EQ(read->version, 7);
@@ -374,7 +361,7 @@ TEST_P(StoreConformanceTest, IllegalTransitionChangesNothing) {
   auto illegal = store_->transition_case(actor_, opened->id, 1, CaseStatus::Active, "", kNow);
   ASSERT_FALSE(illegal);
   EXPECT_EQ(illegal.error().code, ErrorCode::FailedPrecondition);
-  auto read = store_->get_case(actor_, opened->id);
+  auto read = store_->get_case(actor_, opened->id, kNow);
   EXPECT_EQ(read->status, CaseStatus::Referred);
   EXPECT_EQ(read->version, 1);
   EXPECT_EQ(read->history.size(), 1u);
@@ -410,7 +397,7 @@ TEST_P(StoreConformanceTest, CasesListByClientAndCaseManagerInPages) {
   query.limit = 2;
   std::vector<std::string> seen;
   do {
-    auto page = store_->list_cases(actor_, query);
+    auto page = store_->list_cases(actor_, query, kNow);
     ASSERT_TRUE(page);
     for (const auto& record : page->items) seen.push_back(record.id);
     query.cursor = page->next_cursor;
@@ -434,18 +421,18 @@ TEST_P(StoreConformanceTest, EveryWriteAppendsItsAuditEvent) {
 
 TEST_P(StoreConformanceTest, SessionsEndOnIdleExpiryAndRevocation) {
   const auto hash = unique("token-hash-");
-  ASSERT_TRUE(store_->create_session({hash, actor_.user_id, kNow, kNow + std::chrono::hours(12)}));
+  ASSERT_TRUE(store_->create_session(actor_, {hash, actor_.user_id, kNow, kNow + std::chrono::hours(12)}));
   const auto idle = std::chrono::minutes(15);
   EXPECT_TRUE(store_->use_session(hash, kNow + std::chrono::minutes(14), idle)->has_value());
   // Used at minute 14: still alive at minute 28, not at minute 30.
   EXPECT_TRUE(store_->use_session(hash, kNow + std::chrono::minutes(28), idle)->has_value());
   EXPECT_FALSE(store_->use_session(hash, kNow + std::chrono::minutes(44), idle)->has_value());
   const auto second = unique("token-hash-");
-  ASSERT_TRUE(store_->create_session({second, actor_.user_id, kNow, kNow + std::chrono::minutes(10)}));
+  ASSERT_TRUE(store_->create_session(actor_, {second, actor_.user_id, kNow, kNow + std::chrono::minutes(10)}));
   EXPECT_FALSE(store_->use_session(second, kNow + std::chrono::minutes(10), idle)->has_value());
   const auto third = unique("token-hash-");
-  ASSERT_TRUE(store_->create_session({third, actor_.user_id, kNow, kNow + std::chrono::hours(1)}));
-  ASSERT_TRUE(store_->revoke_session(third, kNow));
+  ASSERT_TRUE(store_->create_session(actor_, {third, actor_.user_id, kNow, kNow + std::chrono::hours(1)}));
+  ASSERT_TRUE(store_->revoke_session(actor_, third, kNow));
   EXPECT_FALSE(store_->use_session(third, kNow, idle)->has_value());
   EXPECT_FALSE(store_->use_session("unknown", kNow, idle)->has_value());
 }
@@ -466,7 +453,7 @@ TEST_P(StoreConformanceTest, UsernamesAreUniqueAndRoleChangesAreAudited) {
 }
 
 TEST_P(StoreConformanceTest, MigrationsAreAppliedOnceAndRecorded) {
-  auto applied = migrate_database(database_);
+  auto applied = migrate_database(database_);  // migrations need no audit key
   ASSERT_TRUE(applied) << applied.error().internal_message;
   EXPECT_EQ(*applied, 0);
 }

@@ -10,15 +10,23 @@ using enum Permission;
 
 struct Row {
   Role role;
-  bool read_clients, write_clients, read_programs, write_programs, read_staff, write_staff;
+  bool read_clients, write_clients, read_programs, write_programs, read_staff, write_staff, assign_cases, read_audit;
+  ClientScope scope;
 };
 
 TEST(AccessTest, EachRoleHasExactlyItsPermissions) {
+  // clang-format off
   const Row matrix[] = {
-      {CaseManager, true, true, true, false, true, false},   {NurseCaseManager, true, true, true, false, true, false},
-      {Supervisor, true, true, true, false, true, false},    {Director, false, false, true, false, true, false},
-      {Administrator, false, false, true, true, true, true}, {Auditor, false, false, true, false, true, false},
+      //               read   write  read   write  read   write  assign audit
+      //               client client prog.  prog.  staff  staff  cases  trail  client scope
+      {CaseManager,      true,  true,  true,  false, true,  false, false, false, ClientScope::OwnClients},
+      {NurseCaseManager, true,  true,  true,  false, true,  false, false, false, ClientScope::OwnClients},
+      {Supervisor,       true,  true,  true,  false, true,  false, true,  false, ClientScope::SupervisedStaff},
+      {Director,         false, false, true,  false, true,  false, false, false, ClientScope::None},
+      {Administrator,    false, false, true,  true,  true,  true,  false, false, ClientScope::None},
+      {Auditor,          false, false, true,  false, true,  false, false, true,  ClientScope::None},
   };
+  // clang-format on
   for (const auto& row : matrix) {
     const auto label = std::string(role_name(row.role));
     EXPECT_EQ(role_allows(row.role, ReadClients), row.read_clients) << label;
@@ -27,6 +35,9 @@ TEST(AccessTest, EachRoleHasExactlyItsPermissions) {
     EXPECT_EQ(role_allows(row.role, WritePrograms), row.write_programs) << label;
     EXPECT_EQ(role_allows(row.role, ReadStaff), row.read_staff) << label;
     EXPECT_EQ(role_allows(row.role, WriteStaff), row.write_staff) << label;
+    EXPECT_EQ(role_allows(row.role, AssignCases), row.assign_cases) << label;
+    EXPECT_EQ(role_allows(row.role, ReadAudit), row.read_audit) << label;
+    EXPECT_EQ(client_scope(row.role), row.scope) << label;
   }
 }
 

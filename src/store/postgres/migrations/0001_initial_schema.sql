@@ -135,8 +135,11 @@ CREATE TABLE case_status_history (
 );
 CREATE INDEX case_status_history_case ON case_status_history(case_id, sequence);
 
+-- The audit trail: append-only, one global chain. Each entry's hash is
+-- HMAC-SHA-256(key, previous entry's hash + the entry's canonical text); the key is kept outside
+-- the database. audit_head holds the newest entry's sequence and hash, so a cut tail shows.
 CREATE TABLE audit_events (
-  sequence BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  sequence BIGINT PRIMARY KEY,
   at TEXT NOT NULL,
   organization_id TEXT NOT NULL,
   user_id TEXT,
@@ -146,7 +149,32 @@ CREATE TABLE audit_events (
   client_id TEXT,
   outcome TEXT NOT NULL,
   source_address TEXT,
-  request_id TEXT
+  request_id TEXT,
+  detail TEXT,
+  break_glass_reason TEXT,
+  hash TEXT NOT NULL
 );
 CREATE INDEX audit_events_organization ON audit_events(organization_id, sequence);
 CREATE INDEX audit_events_client ON audit_events(client_id, sequence);
+CREATE INDEX audit_events_user ON audit_events(user_id, sequence);
+
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  sequence BIGINT NOT NULL,
+  hash TEXT NOT NULL
+);
+-- The head exists from the start (sequence 0: an empty chain), so every append locks one row.
+INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '');
+
+-- The application cannot change or remove an audit entry: no privilege to, and a trigger for
+-- roles that would otherwise have it.
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM PUBLIC;
+CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit entries cannot be changed or removed';
+END;
+$$;
+CREATE TRIGGER audit_events_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_events
+FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
