@@ -8,6 +8,22 @@
 namespace caseboard::api {
 
 HttpResponse login(RequestContext& context) {
+  auto& throttle = context.services.sign_in_throttle;
+  const auto& source = context.request.remote_address;
+  if (auto wait = throttle.retry_after(source, context.now); wait.count() > 0) {
+    auto recorded = context.services.store.record_event(
+        context.actor, {"session.sign_in", "user", {}, {}, "refused", "too many failed sign-ins from this address"},
+        context.now);
+    auto response = error_response(recorded ? make_error(ErrorCode::ResourceExhausted,
+                                                         "too many failed sign-ins from this address; try again later")
+                                            : recorded.error());
+    if (recorded) {
+      response.status = 429;
+      response.headers.emplace_back("Retry-After", std::to_string(wait.count()));
+    }
+    return response;
+  }
+
   auto body = read_body(context.request);
   if (!body) return error_response(body.error());
   JsonReader reader(*body);
@@ -16,24 +32,33 @@ HttpResponse login(RequestContext& context) {
   auto password = reader.required_string("password");
   if (auto checked = reader.result(); !checked) return error_response(checked.error());
 
-  const auto refused = make_error(ErrorCode::Unauthenticated, "the username or password is not right");
+  // One answer for every failure, so it tells nothing about which accounts exist or are locked.
+  const auto refused =
+      make_error(ErrorCode::Unauthenticated, "the username or password is not right, or the account is locked for now");
+  auto refuse = [&](Result<void> recorded) {
+    throttle.record_failure(source, context.now);
+    return error_response(recorded ? refused : recorded.error());
+  };
   auto credentials = context.services.store.find_credentials(username);
   if (!credentials) return error_response(credentials.error());
   if (!*credentials) {
     security::verify_password_against_dummy(password);  // same time as a known user
     // The attempted name is not recorded: people type passwords into the username field.
-    auto recorded = context.services.store.record_event(
-        context.actor, {"session.sign_in", "user", {}, {}, "refused", "unknown username"}, context.now);
-    return error_response(recorded ? refused : recorded.error());
+    return refuse(context.services.store.record_event(
+        context.actor, {"session.sign_in", "user", {}, {}, "refused", "unknown username"}, context.now));
   }
-  const auto& [user, hash] = **credentials;
+  const auto& [user, hash, sign_in_state] = **credentials;
   Actor actor{user.id, user.organization_id, user.fields.role, context.request.remote_address,
               context.request.request_id};
+  if (is_locked(sign_in_state, context.now)) {
+    security::verify_password_against_dummy(password);  // a locked account is not tried, but takes as long
+    return refuse(context.services.store.record_event(
+        actor, {"session.sign_in", "user", user.id, {}, "refused", "account locked"}, context.now));
+  }
   if (!security::verify_password(hash, password) || !user.fields.active) {
-    auto recorded = context.services.store.record_event(
-        actor, {"session.sign_in", "user", user.id, {}, "refused", user.fields.active ? "wrong password" : "inactive"},
-        context.now);
-    return error_response(recorded ? refused : recorded.error());
+    auto counted = context.services.store.record_sign_in_failure(
+        actor, user.fields.active ? "wrong password" : "inactive account", context.now);
+    return refuse(counted ? Result<void>{} : fail(std::move(counted.error())));
   }
 
   auto token = security::new_session_token();

@@ -47,5 +47,6 @@ HttpResponse list_users(RequestContext& context);
 HttpResponse get_user(RequestContext& context);
 HttpResponse create_user(RequestContext& context);
 HttpResponse update_user(RequestContext& context);
+HttpResponse unlock_user(RequestContext& context);
 
 }  // namespace caseboard::api

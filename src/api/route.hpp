@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/http_types.hpp"
+#include "api/sign_in_throttle.hpp"
 #include "core/access.hpp"
 #include "core/actor.hpp"
 #include "core/calendar.hpp"
@@ -22,10 +23,11 @@ struct SessionPolicy {
   std::chrono::seconds lifetime{12 * 60 * 60};
 };
 
-// What handlers need from the server: the store and the session rules.
+// What handlers need from the server: the store, the session rules and the sign-in throttle.
 struct Services {
   store::Store& store;
   SessionPolicy sessions;
+  SignInThrottle& sign_in_throttle;
 };
 
 struct RequestContext {

@@ -50,6 +50,7 @@ std::vector<Route> api_routes() {
       {Post, "/api/v1/users", kSignedIn, kWriteStaff, create_user},
       {Get, "/api/v1/users/:id", kSignedIn, kReadStaff, get_user},
       {Patch, "/api/v1/users/:id", kSignedIn, kWriteStaff, update_user},
+      {Post, "/api/v1/users/:id/unlock", kSignedIn, kWriteStaff, unlock_user},
   };
 }
 

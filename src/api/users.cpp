@@ -2,6 +2,7 @@
 #include "api/handlers.hpp"
 #include "api/json_mapping.hpp"
 #include "api/json_reader.hpp"
+#include "security/breached_passwords.hpp"
 #include "security/password.hpp"
 
 namespace caseboard::api {
@@ -68,7 +69,7 @@ HttpResponse create_user(RequestContext& context) {
   if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
   auto valid = validate_user(std::move(fields));
   if (!valid) return error_response(valid.error());
-  if (auto strong = validate_password(password); !strong) return error_response(strong.error());
+  if (auto strong = security::check_new_password(password); !strong) return error_response(strong.error());
   auto hash = security::hash_password(password);
   if (!hash) return error_response(hash.error());
   return respond(context.services.store.create_user(context.actor, std::move(*valid), std::move(*hash), context.now),
@@ -97,6 +98,11 @@ HttpResponse update_user(RequestContext& context) {
   return respond(
       context.services.store.update_user(context.actor, context.parameter("id"), *version, change, context.now),
       [](const User& user) { return user_response(200, user); });
+}
+
+HttpResponse unlock_user(RequestContext& context) {
+  return respond(context.services.store.unlock_user(context.actor, context.parameter("id"), context.now),
+                 [](const User& user) { return user_response(200, user); });
 }
 
 }  // namespace caseboard::api

@@ -24,6 +24,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   serve_command->add_option("--audit-key-file", serve.audit_key_file, "Key file of the audit trail's hash chain");
+  serve_command
+      ->add_option("--sign-in-failures-per-source", serve.sign_in_failures_per_source,
+                   "Failed sign-ins one address may make in 15 minutes before it must wait (429)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   serve_command->add_option("--idle-timeout", serve.idle_minutes, "Minutes of inactivity that end a session")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();

@@ -18,7 +18,9 @@ int run_serve(const ServeOptions& options) {
     std::fprintf(stderr, "caseboard: cannot open the database: %s\n", store.error().internal_message.c_str());
     return 1;
   }
-  api::Services services{**store, api::SessionPolicy{}};
+  api::SignInThrottle throttle(
+      api::SignInThrottleLimits{options.sign_in_failures_per_source, std::chrono::minutes(15)});
+  api::Services services{**store, api::SessionPolicy{}, throttle};
   services.sessions.idle_limit = std::chrono::minutes(options.idle_minutes);
   api::ServerOptions server;
   server.host = options.host;

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "core/user.hpp"
+#include "security/breached_passwords.hpp"
 #include "security/password.hpp"
 #include "store/open_store.hpp"
 
@@ -54,7 +55,7 @@ int run_user_add(const UserAddOptions& options) {
     return 2;
   }
   const auto password = read_password();
-  if (auto strong = validate_password(password); !strong) {
+  if (auto strong = security::check_new_password(password); !strong) {
     std::fprintf(stderr, "caseboard: %s\n", strong.error().public_message.c_str());
     return 2;
   }

@@ -30,6 +30,9 @@ class SqlStore final : public Store {
   Result<User> update_user(const Actor& actor, std::string_view user_id, std::int64_t expected_version,
                            const Change<UserFields>& change, Timestamp now) override;
 
+  Result<AccountSignInState> record_sign_in_failure(const Actor& actor, std::string_view reason,
+                                                    Timestamp now) override;
+  Result<User> unlock_user(const Actor& actor, std::string_view user_id, Timestamp now) override;
   Result<void> create_session(const Actor& actor, const Session& session) override;
   Result<std::optional<User>> use_session(std::string_view token_hash, Timestamp now,
                                           std::chrono::seconds idle_limit) override;

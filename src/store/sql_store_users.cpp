@@ -83,9 +83,12 @@ Result<std::optional<Credentials>> SqlStore::find_credentials(std::string_view u
   return read([&](SqlConnection& connection) -> Result<std::optional<Credentials>> {
     const SqlValue params[] = {std::string(username)};
     return query_one(connection,
-                     "SELECT " + std::string(kUserColumns) + ", password_hash FROM users WHERE username = ?", params,
-                     [](const SqlRow& row) {
-                       return Credentials{user_from_row(row), row.text(10)};
+                     "SELECT " + std::string(kUserColumns) +
+                         ", password_hash, failed_sign_ins, locked_until FROM users WHERE username = ?",
+                     params, [](const SqlRow& row) {
+                       return Credentials{
+                           user_from_row(row), row.text(10),
+                           AccountSignInState{static_cast<int>(row.integer(11)), parse_timestamp(row.text(12))}};
                      });
   });
 }
@@ -151,9 +154,59 @@ Result<User> SqlStore::update_user(const Actor& actor, std::string_view user_id,
   });
 }
 
+Result<AccountSignInState> SqlStore::record_sign_in_failure(const Actor& actor, std::string_view reason,
+                                                            Timestamp now) {
+  return write([&](SqlConnection& connection) -> Result<AccountSignInState> {
+    const SqlValue by_id[] = {actor.user_id};
+    CB_TRY_ASSIGN(found,
+                  query_one(connection, "SELECT failed_sign_ins, locked_until FROM users WHERE id = ?", by_id,
+                            [](const SqlRow& row) {
+                              return AccountSignInState{static_cast<int>(row.integer(0)), parse_timestamp(row.text(1))};
+                            }));
+    if (!found) return fail(not_found("user"));
+    const bool was_locked = is_locked(*found, now);
+    const auto state = after_failure(*found, now);
+    const SqlValue params[] = {std::int64_t{state.consecutive_failures},
+                               state.locked_until ? SqlValue{format_timestamp(*state.locked_until)} : SqlValue{nullptr},
+                               actor.user_id};
+    CB_TRY(connection.execute("UPDATE users SET failed_sign_ins = ?, locked_until = ? WHERE id = ?", params));
+    CB_TRY(append_audit(connection, actor, {"session.sign_in", "user", actor.user_id, {}, "refused", reason}, now));
+    if (!was_locked && is_locked(state, now)) {
+      CB_TRY(append_audit(connection, actor,
+                          {"user.locked",
+                           "user",
+                           actor.user_id,
+                           {},
+                           "success",
+                           std::to_string(state.consecutive_failures) + " failed sign-ins in a row"},
+                          now));
+    }
+    return state;
+  });
+}
+
+Result<User> SqlStore::unlock_user(const Actor& actor, std::string_view user_id, Timestamp now) {
+  return write([&](SqlConnection& connection) -> Result<User> {
+    CB_TRY_ASSIGN(stored, load_user(connection, actor.organization_id, user_id));
+    if (!stored) return fail(not_found("user"));
+    User user = *stored;
+    user.version += 1;
+    user.updated_at = format_timestamp(now);
+    const SqlValue params[] = {user.version, user.updated_at, user.id, stored->version};
+    CB_TRY(expect_one_row(connection.execute("UPDATE users SET failed_sign_ins = 0, locked_until = NULL, version = ?, "
+                                             "updated_at = ? WHERE id = ? AND version = ?",
+                                             params),
+                          "user", stored->version));
+    CB_TRY(append_audit(connection, actor, {"user.unlock", "user", user.id}, now));
+    return user;
+  });
+}
+
 Result<void> SqlStore::create_session(const Actor& actor, const Session& session) {
   return write([&](SqlConnection& connection) -> Result<void> {
     CB_TRY(append_audit(connection, actor, {"session.sign_in", "user", session.user_id}, session.created_at));
+    const SqlValue reset[] = {session.user_id};
+    CB_TRY(connection.execute("UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", reset));
     const SqlValue params[] = {session.token_hash, session.user_id, format_timestamp(session.created_at),
                                format_timestamp(session.created_at), format_timestamp(session.expires_at)};
     CB_TRY(connection.execute(

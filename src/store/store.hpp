@@ -33,6 +33,7 @@
 #include "core/organization.hpp"
 #include "core/program.hpp"
 #include "core/result.hpp"
+#include "core/sign_in_policy.hpp"
 #include "core/user.hpp"
 
 namespace caseboard::store {
@@ -73,6 +74,7 @@ enum class DuplicatePolicy {
 struct Credentials {
   User user;
   std::string password_hash;
+  AccountSignInState sign_in;
 };
 
 struct Session {
@@ -144,8 +146,15 @@ class Store {
                                                  std::int64_t expected_version, const Change<UserFields>& change,
                                                  Timestamp now) = 0;
 
+  // Counts a failed sign-in of the actor's account (core::after_failure) and records it in the
+  // audit trail, with the lock when this failure starts one. Returns the new state.
+  [[nodiscard]] virtual Result<AccountSignInState> record_sign_in_failure(const Actor& actor, std::string_view reason,
+                                                                          Timestamp now) = 0;
+  // Lifts a lock and clears the failure count (an administrator's act, audited).
+  [[nodiscard]] virtual Result<User> unlock_user(const Actor& actor, std::string_view user_id, Timestamp now) = 0;
+
   // --- sessions ---
-  // Records the sign-in (audited as the session's user).
+  // Records the sign-in (audited as the session's user) and clears the account's failure count.
   [[nodiscard]] virtual Result<void> create_session(const Actor& actor, const Session& session) = 0;
   // The session's active user when the token is known, not revoked, not past expires_at and used
   // within `idle_limit`; refreshes its last use. Empty otherwise.

@@ -212,13 +212,13 @@ process.on('exit', () => {
  * Resolves {base, port, stop, output, exitInfo}; on failure kills the server and rejects with
  * its output. stop() sends SIGTERM and resolves {code, signal, ms, killed} (SIGKILL after 5 s).
  */
-export async function startServer(db, { logFile } = {}) {
+export async function startServer(db, { logFile, args = [] } = {}) {
   if (!fs.existsSync(binary)) {
     throw new Error(`server binary not found: ${binary} (build it first, or set CASEBOARD_BIN)`);
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(binary, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port)], {
+  const child = spawn(binary, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -424,7 +424,7 @@ export function clientBody(overrides = {}) {
  *   ctx.as(key) → api client with that user's token; ctx.anon → api client without token
  * The after hook stops the server and fails if it had crashed or did not stop on SIGTERM.
  */
-export function useSuite(backend, { users = ['cm'] } = {}) {
+export function useSuite(backend, { users = ['cm'], serverArgs = [] } = {}) {
   const ctx = { users: {}, backend };
   let tmp = null;
   let server = null;
@@ -455,7 +455,7 @@ export function useSuite(backend, { users = ['cm'] } = {}) {
       ctx.users[key] = { username, password: PASSWORD, role: spec.role, displayName: spec.displayName };
     }
 
-    server = await startServer(ctx.db, { logFile: path.join(tmp, 'server.log') });
+    server = await startServer(ctx.db, { logFile: path.join(tmp, 'server.log'), args: serverArgs });
     ctx.server = server;
     ctx.base = server.base;
     ctx.anon = api(ctx.base);

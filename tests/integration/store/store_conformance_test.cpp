@@ -437,6 +437,30 @@ TEST_P(StoreConformanceTest, SessionsEndOnIdleExpiryAndRevocation) {
   EXPECT_FALSE(store_->use_session("unknown", kNow, idle)->has_value());
 }
 
+TEST_P(StoreConformanceTest, FailedSignInsLockTheAccountUntilUnlockedOrSignedIn) {
+  Actor self = actor_;
+  for (int i = 1; i <= kFailuresBeforeLock; ++i) {
+    auto state = store_->record_sign_in_failure(self, "wrong password", kNow);
+    ASSERT_TRUE(state) << state.error().internal_message;
+    EXPECT_EQ(state->consecutive_failures, i);
+    EXPECT_EQ(is_locked(*state, kNow), i == kFailuresBeforeLock);
+  }
+  auto username = store_->get_user(actor_, actor_.user_id)->fields.username;
+  auto credentials = store_->find_credentials(username);
+  ASSERT_TRUE(credentials && *credentials);
+  EXPECT_TRUE(is_locked((*credentials)->sign_in, kNow));
+  EXPECT_EQ(store_->recent_audit_events(actor_.organization_id, 1)->front().action, "user.locked");
+
+  auto unlocked = store_->unlock_user(actor_, actor_.user_id, kNow);
+  ASSERT_TRUE(unlocked);
+  EXPECT_FALSE(is_locked((*store_->find_credentials(username))->sign_in, kNow));
+  EXPECT_EQ(store_->recent_audit_events(actor_.organization_id, 1)->front().action, "user.unlock");
+
+  ASSERT_TRUE(store_->record_sign_in_failure(self, "wrong password", kNow));
+  ASSERT_TRUE(store_->create_session(self, {unique("token-"), actor_.user_id, kNow, kNow + std::chrono::hours(1)}));
+  EXPECT_EQ((*store_->find_credentials(username))->sign_in.consecutive_failures, 0);
+}
+
 TEST_P(StoreConformanceTest, UsernamesAreUniqueAndRoleChangesAreAudited) {
   auto taken = store_->create_user(actor_, {security::random_id("u"), "A", Role::Auditor, true, {}}, "h", kNow);
   ASSERT_TRUE(taken);
