@@ -4,194 +4,66 @@
 // and drives Debian's chromium through playwright-core (no browser download).
 //
 // Needs: build/caseboard (the C++ build) and web/dist (`npm run build` in web/).
-// CASEBOARD_BIN overrides the server binary's path.
+// CASEBOARD_BIN overrides the server binary's path. The plumbing is in helpers.mjs.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-// The title is set by an effect after the page renders, so wait for it rather than read it once.
-async function expectTitle(page, title) {
-  try {
-    await page.waitForFunction((expected) => document.title === expected, title, { timeout: 10_000 });
-  } catch {
-    assert.equal(await page.title(), title);
-  }
-}
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const binary = process.env.CASEBOARD_BIN
-  ? path.resolve(process.env.CASEBOARD_BIN)
-  : path.join(repoRoot, 'build', 'caseboard');
-const webRoot = path.join(repoRoot, 'web', 'dist');
-const screenshotDir = path.join(repoRoot, 'tests', 'e2e', 'screenshots');
+import {
+  addUser,
+  api,
+  apiToken,
+  expectTitle,
+  LAPTOP,
+  launchBrowser,
+  newPage,
+  prepareDatabase,
+  removeDir,
+  screenshotDir,
+  startServer,
+  stopServer,
+  TABLET,
+} from './helpers.mjs';
 
 const CASE_MANAGER = { username: 'e2e.cm', password: 'correct-horse-battery-e2e', displayName: 'Erin Example' };
 const ADMIN = { username: 'e2e.admin', password: 'correct-horse-battery-admin', displayName: 'Avery Admin' };
 const ORG = 'E2E Agency';
 const PROGRAM = 'Care Transitions';
 
-const LAPTOP = { width: 1366, height: 900 };
-const TABLET = { width: 768, height: 1024 };
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** A free TCP port on 127.0.0.1 (listen on port 0, read it, close). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Runs a CLI command to completion (bounded), feeding `input` to stdin; rejects on failure. */
-function run(args, { input = '', timeoutMs = 30_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`caseboard ${args.join(' ')} timed out after ${timeoutMs} ms\n${output}`));
-    }, timeoutMs);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(output);
-      else reject(new Error(`caseboard ${args.join(' ')} exited with ${code ?? signal}\n${output}`));
-    });
-    child.stdin.on('error', () => {}); // the command may exit before reading stdin
-    child.stdin.end(input);
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitForHealth(baseUrl, server, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  let lastError = 'no answer';
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited early with ${server.exitCode}`);
-    try {
-      const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return;
-      lastError = `status ${response.status}`;
-    } catch (err) {
-      lastError = String(err);
-    }
-    await sleep(200);
-  }
-  throw new Error(`GET /healthz did not answer 200 within ${timeoutMs} ms (${lastError})`);
-}
-
-async function api(baseUrl, method, urlPath, { token, body } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${baseUrl}/api/v1${urlPath}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
 describe('client intake in the browser', { timeout: 120_000 }, () => {
   let tmpDir;
   let server;
-  let serverLog = '';
+  let serverLog = () => '';
   let browser;
   let context;
   let page;
   let baseUrl;
 
   before(async () => {
-    assert.ok(existsSync(binary), `server binary not found at ${binary}; build it first`);
-    assert.ok(
-      existsSync(path.join(webRoot, 'index.html')),
-      `web UI not built at ${webRoot}; run "npm ci && npm run build" in web/`,
-    );
-    mkdirSync(screenshotDir, { recursive: true });
-    tmpDir = mkdtempSync(path.join(os.tmpdir(), 'caseboard-e2e-'));
-    const db = path.join(tmpDir, 'e2e.db');
+    let db;
+    ({ tmpDir, db } = await prepareDatabase());
+    await addUser(db, { ...CASE_MANAGER, role: 'case_manager', org: ORG });
+    await addUser(db, { ...ADMIN, role: 'administrator', org: ORG });
 
-    await run(['migrate', '--db', db]);
-    await run(
-      ['user', 'add', '--db', db, '--username', CASE_MANAGER.username, '--role', 'case_manager',
-        '--org', ORG, '--display-name', CASE_MANAGER.displayName],
-      { input: CASE_MANAGER.password },
-    );
-    await run(
-      ['user', 'add', '--db', db, '--username', ADMIN.username, '--role', 'administrator',
-        '--org', ORG, '--display-name', ADMIN.displayName],
-      { input: ADMIN.password },
-    );
-
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(
-      binary,
-      ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--web-root', 'web/dist'],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    server.stdout.on('data', (chunk) => (serverLog += chunk));
-    server.stderr.on('data', (chunk) => (serverLog += chunk));
-    await waitForHealth(baseUrl, server);
+    ({ baseUrl, server, log: serverLog } = await startServer(db));
 
     // Programs are administrator data: create one through the API so the case manager can open a case.
-    const adminLogin = await api(baseUrl, 'POST', '/auth/login', {
-      body: { username: ADMIN.username, password: ADMIN.password },
-    });
-    assert.equal(adminLogin.status, 200, JSON.stringify(adminLogin.body));
+    const adminToken = await apiToken(baseUrl, ADMIN);  // with the administrator's second factor
     const program = await api(baseUrl, 'POST', '/programs', {
-      token: adminLogin.body.token,
+      token: adminToken,
       body: { name: PROGRAM, description: 'Thirty days of support after a hospital discharge.' },
     });
     assert.equal(program.status, 201, JSON.stringify(program.body));
 
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 30_000 });
-    context = await browser.newContext({ viewport: LAPTOP });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.setDefaultNavigationTimeout(15_000);
+    browser = await launchBrowser();
+    ({ context, page } = await newPage(browser, LAPTOP));
   }, { timeout: 60_000 });
 
   after(async () => {
     await context?.close().catch(() => {});
     await browser?.close().catch(() => {});
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      const killed = await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]);
-      if (!killed) server.kill('SIGKILL');
-    }
-    if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+    await stopServer(server);
+    removeDir(tmpDir);
   }, { timeout: 30_000 });
 
   const shot = (name) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
@@ -201,7 +73,7 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
       await intake();
     } catch (err) {
       await shot('failure.png').catch(() => {});
-      console.error(`--- server log (last 4000 characters) ---\n${serverLog.slice(-4000)}`);
+      console.error(`--- server log (last 4000 characters) ---\n${serverLog().slice(-4000)}`);
       throw err;
     }
   });
@@ -262,6 +134,8 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
     const candidate = warning.getByRole('link', { name: 'Delgado, Rosa' });
     assert.equal(await candidate.count(), 1);
     assert.ok((await candidate.getAttribute('href'))?.includes(encodeURIComponent(firstId)));
+    // The registrant is on the client's care team, so the candidate is not marked as out of reach.
+    assert.equal(await warning.getByText('Not on your caseload').count(), 0);
     await shot('03-duplicate-warning-1366.png');
     await page.setViewportSize(TABLET);
     await shot('04-duplicate-warning-768.png');
@@ -354,6 +228,9 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { level: 1, name: /Delgado, Rosa|DELGADO, rosa/ }).waitFor();
 
     // A token the server no longer accepts sends the user back to sign in, with a message.
+    // Let the client page's own loads finish first: one sent with the bad token would end the
+    // session before the reload, and the reload would then find no token to check at all.
+    await page.waitForLoadState('networkidle');
     await page.evaluate(() => sessionStorage.setItem('caseboard.token', 'revoked-token'));
     await page.reload();
     await page.getByText('Your session ended; please sign in again').waitFor();

@@ -1,18 +1,36 @@
-// The app shell: who is signed in, which screen the hash route names, and the 401 → sign-in rule.
+// The app shell: who is signed in, which screen the hash route names, the 401 → sign-in rule,
+// automatic log-off after a while without activity, and which screens each role is offered.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from './api';
-import { getMe, getToken, logout, onUnauthenticated } from './api';
+import { getMe, getToken, logout, millisSinceLastRequest, onUnauthenticated } from './api';
+import { canReadAudit, hasClinicalAccess, homeHash, routeSuitsRole } from './access';
 import { Header } from './components/Header';
+import { NoAuditAccess } from './components/NoAuditAccess';
+import { NoClinicalAccess } from './components/NoClinicalAccess';
+import { durationPhrase } from './format';
+import { AuditPage } from './pages/AuditPage';
 import { ClientCreate } from './pages/ClientCreate';
 import { ClientList } from './pages/ClientList';
 import { ClientPage } from './pages/ClientPage';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
-import { matchRoute, navigate, useLocation } from './router';
+import { locationOf, matchRoute, navigate, useLocation } from './router';
+import { readIdleTimeoutMs, useIdleTimer } from './useIdleTimer';
 
 const SESSION_ENDED = 'Your session ended; please sign in again';
 const LOGIN_HASH = '#/login';
+/**
+ * While the user is active, make sure the server hears from us at least this often: its session
+ * ends after 15 minutes without a call, even if the user spent them typing into a form.
+ */
+const KEEP_ALIVE_MS = 60 * 1000;
+
+/** Where to go after signing in; `userId` is set when only that user should be taken there. */
+interface ReturnTo {
+  hash: string;
+  userId: string | null;
+}
 
 export function App() {
   const location = useLocation();
@@ -22,21 +40,32 @@ export function App() {
   const [restoring, setRestoring] = useState(() => getToken() !== null);
   const [notice, setNotice] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
-  // Where to go after signing in (the screen the user asked for, or was on when the session ended).
-  const returnTo = useRef<string | null>(null);
+  const [idleTimeoutMs, setIdleTimeoutMs] = useState(readIdleTimeoutMs);
+  // The screen the user asked for, or was on when the session ended.
+  const returnTo = useRef<ReturnTo | null>(null);
+  const userRef = useRef<User | null>(null);
+  userRef.current = user;
+  const keepingAlive = useRef(false);
   const mainRef = useRef<HTMLElement>(null);
+
+  function startSession(signedIn: User) {
+    setIdleTimeoutMs(readIdleTimeoutMs());
+    setNotice(null);
+    setUser(signedIn);
+  }
 
   useEffect(() => {
     onUnauthenticated(() => {
       const here = window.location.hash;
-      if (here && here !== LOGIN_HASH) returnTo.current = here;
+      if (here && here !== LOGIN_HASH) returnTo.current = { hash: here, userId: userRef.current?.id ?? null };
       setUser(null);
       setRestoring(false);
-      setNotice(SESSION_ENDED);
+      // A late 401 after an automatic log-off must not replace that explanation.
+      setNotice((current) => current ?? SESSION_ENDED);
     });
     if (getToken()) {
       getMe()
-        .then((me) => setUser(me))
+        .then((me) => startSession(me))
         .catch(() => {
           // A 401 already went through the handler above; anything else leaves us signed out.
         })
@@ -44,16 +73,25 @@ export function App() {
     }
   }, []);
 
-  // Signed out: every screen is the sign-in screen. Signed in: the sign-in route moves on.
+  // Signed out: every screen is the sign-in screen. Signed in: the sign-in and home routes move on.
   useEffect(() => {
     if (restoring) return;
     if (!user && route.name !== 'login') {
-      if (window.location.hash && window.location.hash !== LOGIN_HASH) returnTo.current = window.location.hash;
+      const here = window.location.hash;
+      if (!returnTo.current && here && here !== LOGIN_HASH && route.name !== 'home') {
+        returnTo.current = { hash: here, userId: null };
+      }
       navigate(LOGIN_HASH, { replace: true });
     } else if (user && route.name === 'login') {
-      const target = returnTo.current ?? '#/clients';
+      const saved = returnTo.current;
       returnTo.current = null;
-      navigate(target, { replace: true });
+      const usable =
+        saved !== null &&
+        (saved.userId === null || saved.userId === user.id) &&
+        routeSuitsRole(matchRoute(locationOf(saved.hash).path), user.role);
+      navigate(usable ? saved.hash : homeHash(user.role), { replace: true });
+    } else if (user && route.name === 'home') {
+      navigate(homeHash(user.role), { replace: true });
     }
   }, [user, route.name, restoring]);
 
@@ -61,6 +99,34 @@ export function App() {
   useEffect(() => {
     if (user && route.name !== 'login') mainRef.current?.focus({ preventScroll: true });
   }, [location.path]);
+
+  useIdleTimer({
+    enabled: user !== null,
+    timeoutMs: idleTimeoutMs,
+    onIdle: signOutIdle,
+    onActivity: keepAlive,
+  });
+
+  function keepAlive() {
+    if (keepingAlive.current || millisSinceLastRequest() < KEEP_ALIVE_MS) return;
+    keepingAlive.current = true;
+    getMe()
+      .catch(() => {
+        // A 401 goes through the handler; anything else is retried on the next activity.
+      })
+      .finally(() => {
+        keepingAlive.current = false;
+      });
+  }
+
+  function signOutIdle() {
+    const here = window.location.hash;
+    if (user && here && here !== LOGIN_HASH) returnTo.current = { hash: here, userId: user.id };
+    // Best effort: the server ends the session too, and the token is dropped locally whatever it answers.
+    logout().catch(() => {});
+    setUser(null);
+    setNotice(`You were signed out after ${durationPhrase(idleTimeoutMs)} without activity.`);
+  }
 
   async function signOut() {
     setSigningOut(true);
@@ -95,18 +161,21 @@ export function App() {
   if (!user) {
     return (
       <main id="main" class="app-main signin-main" tabIndex={-1} ref={mainRef}>
-        <SignIn
-          notice={notice}
-          onSignedIn={(signedIn) => {
-            setNotice(null);
-            setUser(signedIn);
-          }}
-        />
+        <SignIn notice={notice} onSignedIn={startSession} />
       </main>
     );
   }
 
-  const current = route.name === 'clients' ? 'clients' : route.name === 'client-new' ? 'client-new' : 'other';
+  const clinical = hasClinicalAccess(user.role);
+  const current =
+    route.name === 'clients'
+      ? 'clients'
+      : route.name === 'client-new'
+        ? 'client-new'
+        : route.name === 'audit'
+          ? 'audit'
+          : 'other';
+  const clientScreen = route.name === 'clients' || route.name === 'client-new' || route.name === 'client';
   return (
     <>
       <a class="skip-link" href="#main" onClick={skipToMain}>
@@ -114,10 +183,15 @@ export function App() {
       </a>
       <Header user={user} current={current} onSignOut={signOut} signingOut={signingOut} />
       <main id="main" class="app-main" tabIndex={-1} ref={mainRef}>
-        {route.name === 'clients' || route.name === 'login' ? <ClientList location={location} /> : null}
-        {route.name === 'client-new' ? <ClientCreate /> : null}
-        {route.name === 'client' ? <ClientPage id={route.id} /> : null}
-        {route.name === 'not-found' ? <NotFound /> : null}
+        {/* Screens a role has no access to explain why instead of calling the API only to be refused. */}
+        {clientScreen && !clinical ? <NoClinicalAccess role={user.role} /> : null}
+        {route.name === 'clients' && clinical ? <ClientList location={location} /> : null}
+        {route.name === 'client-new' && clinical ? <ClientCreate /> : null}
+        {route.name === 'client' && clinical ? <ClientPage id={route.id} /> : null}
+        {route.name === 'audit' ? (
+          canReadAudit(user.role) ? <AuditPage location={location} /> : <NoAuditAccess role={user.role} />
+        ) : null}
+        {route.name === 'not-found' ? <NotFound home={homeHash(user.role)} /> : null}
       </main>
     </>
   );

@@ -56,6 +56,11 @@ export interface ClientSummary {
   family_name: string;
   preferred_name: string | null;
   birth_date: string;
+  /**
+   * Whether the signed-in user may open the record (it is on their caseload or care team).
+   * Search covers the whole organization, so a user also sees clients they may not open.
+   */
+  can_open: boolean;
 }
 
 export interface Client {
@@ -182,6 +187,36 @@ export interface Case {
   history?: CaseHistoryEntry[];
 }
 
+export type AuditOutcome = 'success' | 'refused';
+
+/** One entry of the audit trail (GET /audit, GET /clients/{id}/access). */
+export interface AuditEvent {
+  sequence: number;
+  at: string;
+  /** Null for events without a signed-in user (command line, a sign-in with an unknown username). */
+  user_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  client_id: string | null;
+  outcome: AuditOutcome;
+  source_address: string | null;
+  request_id: string | null;
+  detail: string | null;
+  break_glass_reason: string | null;
+}
+
+export const AUDIT_SORT_FIELDS = [
+  'sequence',
+  'at',
+  'user_id',
+  'client_id',
+  'action',
+  'resource_type',
+  'outcome',
+] as const;
+export type AuditSortField = (typeof AUDIT_SORT_FIELDS)[number];
+
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
@@ -279,6 +314,16 @@ interface RequestOptions {
   signalUnauthenticated?: boolean;
 }
 
+let lastAuthenticatedRequestAt = 0;
+
+/**
+ * Milliseconds since the last call that sent the token (each one keeps the server's session
+ * alive, which ends after a while without use).
+ */
+export function millisSinceLastRequest(): number {
+  return Date.now() - lastAuthenticatedRequestAt;
+}
+
 async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, ifMatch, auth = true } = options;
   const signalUnauthenticated = options.signalUnauthenticated ?? auth;
@@ -286,7 +331,10 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
   const token = getToken();
-  if (auth && token) headers['Authorization'] = `Bearer ${token}`;
+  if (auth && token) {
+    headers['Authorization'] = `Bearer ${token}`;
+    lastAuthenticatedRequestAt = Date.now();
+  }
 
   let response: Response;
   try {
@@ -371,10 +419,12 @@ const enc = encodeURIComponent;
 // ---------------------------------------------------------------------------------------------
 // Authentication
 
-export async function login(username: string, password: string): Promise<User> {
+export async function login(username: string, password: string, totpCode?: string): Promise<User> {
+  const body: Record<string, string> = { username, password };
+  if (totpCode) body.totp_code = totpCode;
   const answer = await request<{ token: string; user: User }>('/auth/login', {
     method: 'POST',
-    body: { username, password },
+    body,
     auth: false,
   });
   setToken(answer.token);
@@ -416,6 +466,11 @@ export function createClient(input: ClientInput): Promise<Client> {
   return request<Client>('/clients', { method: 'POST', body: input });
 }
 
+/** Who opened, changed or was refused this client (newest first); only for users who may open it. */
+export function listClientAccess(clientId: string): Promise<Items<AuditEvent>> {
+  return request<Items<AuditEvent>>(`/clients/${enc(clientId)}/access`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Contacts
 
@@ -453,6 +508,15 @@ export function openCase(input: {
   return request<Case>('/cases', { method: 'POST', body: input });
 }
 
+/** Gives a case to another case manager (supervisors only). */
+export function reassignCase(caseRecord: Pick<Case, 'id' | 'version'>, caseManagerId: string): Promise<Case> {
+  return request<Case>(`/cases/${enc(caseRecord.id)}/assignment`, {
+    method: 'POST',
+    body: { case_manager_id: caseManagerId },
+    ifMatch: caseRecord.version,
+  });
+}
+
 export function transitionCase(
   caseRecord: Pick<Case, 'id' | 'version'>,
   to: CaseStatus,
@@ -465,4 +529,25 @@ export function transitionCase(
     body,
     ifMatch: caseRecord.version,
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit trail (auditors)
+
+export interface AuditSearch {
+  user_id?: string;
+  client_id?: string;
+  action?: string;
+  /** UTC, "YYYY-MM-DDTHH:MM:SSZ", inclusive. */
+  from?: string;
+  /** UTC, "YYYY-MM-DDTHH:MM:SSZ", exclusive. */
+  to?: string;
+  sort?: AuditSortField;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  cursor?: string | null;
+}
+
+export function searchAudit(search: AuditSearch): Promise<Page<AuditEvent>> {
+  return request<Page<AuditEvent>>(`/audit${query({ ...search })}`);
 }

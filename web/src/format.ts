@@ -1,6 +1,8 @@
 // Human labels for the API's enum values, and date/name formatting shared by the screens.
 
 import type {
+  AuditEvent,
+  AuditOutcome,
   CaseStatus,
   ClientSummary,
   Disclosure,
@@ -95,6 +97,92 @@ export function formatDateTime(iso: string | null | undefined): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
 }
+
+const dateTimeSecondsFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Like formatDateTime, with seconds (audit entries). */
+export function formatDateTimeSeconds(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeSecondsFormat.format(date);
+}
+
+/**
+ * A `datetime-local` input's value (local time, "YYYY-MM-DDTHH:MM" or with seconds) as the API's
+ * UTC time "YYYY-MM-DDTHH:MM:SSZ"; null when it is not a time.
+ */
+export function localInputToUtc(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return null;
+  // A date-time without an offset is read as local time.
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The API's UTC time as a `datetime-local` input's value in the browser's time zone ("" if unreadable). */
+export function utcToLocalInput(iso: string): string {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const base = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(
+    date.getMinutes(),
+  )}`;
+  return date.getSeconds() ? `${base}:${pad(date.getSeconds())}` : base;
+}
+
+/** "15 minutes", "3 seconds", "1 minute and 30 seconds", "2 hours". */
+export function durationPhrase(ms: number): string {
+  const totalSeconds = Math.max(1, Math.round(ms / 1000));
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
+  const parts = [
+    hours ? unit(hours, 'hour') : null,
+    minutes ? unit(minutes, 'minute') : null,
+    seconds ? unit(seconds, 'second') : null,
+  ].filter((part): part is string => part !== null);
+  if (parts.length === 1) return parts[0];
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** The audit trail's actions (docs/api.md, "Audit trail"), in words. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'client.create': 'Registered client',
+  'client.read': 'Read record',
+  'client.update': 'Changed record',
+  'client.search': 'Searched',
+  'client.summary': 'Shown as possible duplicate',
+  'contact.create': 'Added contact',
+  'contact.update': 'Changed contact',
+  'contact.delete': 'Removed contact',
+  'contact.list': 'Read contacts',
+  'case.create': 'Opened case',
+  'case.read': 'Read case',
+  'case.list': 'Read cases',
+  'case.transition': 'Changed case status',
+  'case.reassign': 'Reassigned case',
+  'program.create': 'Created program',
+  'program.update': 'Changed program',
+  'user.create': 'Created user',
+  'user.update': 'Changed user',
+  'user.role_change': 'Changed user role',
+  'session.sign_in': 'Signed in',
+  'session.sign_out': 'Signed out',
+  'access.refused': 'Refused access',
+  'organization.create': 'Created organization',
+};
+
+/** An entry's action in words; a refused sign-in reads "Sign-in refused". Unknown actions stay raw. */
+export function auditActionLabel(event: Pick<AuditEvent, 'action' | 'outcome'>): string {
+  if (event.action === 'session.sign_in' && event.outcome === 'refused') return 'Sign-in refused';
+  return AUDIT_ACTION_LABELS[event.action] ?? event.action;
+}
+
+export const OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  success: 'Allowed',
+  refused: 'Refused',
+};
 
 /** The language tag with its English name when the browser knows it ("es — Spanish"). */
 export function languageName(tag: string): string {

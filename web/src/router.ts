@@ -1,5 +1,6 @@
 // A tiny hash router: the server serves one index.html at `/`, and every screen lives after `#`
-// (`#/clients`, `#/clients/new`, `#/clients/:id`, `#/login`), so no server-side routes are needed.
+// (`#/clients`, `#/clients/new`, `#/clients/:id`, `#/audit`, `#/login`), so no server-side routes
+// are needed. The empty path is `home`: the app sends each role to its own first screen.
 
 import { useEffect, useState } from 'preact/hooks';
 
@@ -11,14 +12,21 @@ export interface Location {
 }
 
 export type Route =
+  | { name: 'home' }
   | { name: 'login' }
   | { name: 'clients' }
   | { name: 'client-new' }
   | { name: 'client'; id: string }
+  | { name: 'audit' }
   | { name: 'not-found' };
 
 export function currentLocation(): Location {
-  const raw = window.location.hash.replace(/^#/, '') || '/';
+  return locationOf(window.location.hash);
+}
+
+/** The location a hash (`#/clients?q=lopez`) names. */
+export function locationOf(hash: string): Location {
+  const raw = hash.replace(/^#/, '') || '/';
   const [pathPart, queryPart = ''] = raw.split('?', 2);
   const path = pathPart.startsWith('/') ? pathPart : `/${pathPart}`;
   return { path, query: new URLSearchParams(queryPart) };
@@ -26,8 +34,9 @@ export function currentLocation(): Location {
 
 export function matchRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean);
-  if (parts.length === 0) return { name: 'clients' };
+  if (parts.length === 0) return { name: 'home' };
   if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
+  if (parts[0] === 'audit' && parts.length === 1) return { name: 'audit' };
   if (parts[0] === 'clients') {
     if (parts.length === 1) return { name: 'clients' };
     if (parts.length === 2 && parts[1] === 'new') return { name: 'client-new' };

@@ -1,38 +1,54 @@
-// The banner on every signed-in screen: product name, main navigation, who is signed in, sign out.
+// The banner on every signed-in screen: product name, main navigation (only the screens the
+// user's role works with), who is signed in, sign out.
 
 import type { User } from '../api';
+import { canReadAudit, hasClinicalAccess, homeHash } from '../access';
 import { ROLE_LABELS } from '../format';
 import { href } from '../router';
 
 interface Props {
   user: User;
-  current: 'clients' | 'client-new' | 'other';
+  current: 'clients' | 'client-new' | 'audit' | 'other';
   onSignOut: () => void;
   signingOut: boolean;
 }
 
 export function Header({ user, current, onSignOut, signingOut }: Props) {
+  const clinical = hasClinicalAccess(user.role);
+  const auditor = canReadAudit(user.role);
   return (
     <header class="app-header">
       <div class="app-header-inner">
-        <a class="brand" href={href('/clients')}>
+        <a class="brand" href={homeHash(user.role)}>
           Caseboard
         </a>
         <nav aria-label="Main">
           <ul>
-            <li>
-              <a href={href('/clients')} aria-current={current === 'clients' ? 'page' : undefined}>
-                Clients
-              </a>
-            </li>
-            <li>
-              <a
-                href={href('/clients/new')}
-                aria-current={current === 'client-new' ? 'page' : undefined}
-              >
-                New client
-              </a>
-            </li>
+            {/* Auditors have no client screens; directors and administrators see why on the list. */}
+            {!auditor ? (
+              <li>
+                <a href={href('/clients')} aria-current={current === 'clients' ? 'page' : undefined}>
+                  Clients
+                </a>
+              </li>
+            ) : null}
+            {clinical ? (
+              <li>
+                <a
+                  href={href('/clients/new')}
+                  aria-current={current === 'client-new' ? 'page' : undefined}
+                >
+                  New client
+                </a>
+              </li>
+            ) : null}
+            {auditor ? (
+              <li>
+                <a href={href('/audit')} aria-current={current === 'audit' ? 'page' : undefined}>
+                  Audit trail
+                </a>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div class="user-box">

@@ -1,4 +1,5 @@
-// A labelled text-like input (text, date, email, tel, password, search) with hint and error.
+// A labelled text-like input (text, date, datetime-local, email, tel, password, search) with hint
+// and error.
 
 import { FieldError, fieldAria } from './FieldError';
 
@@ -7,15 +8,18 @@ interface Props {
   label: string;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'date' | 'email' | 'tel' | 'password' | 'search';
+  type?: 'text' | 'date' | 'datetime-local' | 'email' | 'tel' | 'password' | 'search';
   required?: boolean;
   error?: string | null;
   hint?: string;
   autoComplete?: string;
+  inputMode?: 'text' | 'numeric';
   maxLength?: number;
   list?: string;
   inputRef?: (el: HTMLInputElement | null) => void;
   class?: string;
+  /** Extra classes for the input itself (e.g. "mono" for ids). */
+  inputClass?: string;
 }
 
 export function TextField(props: Props) {
@@ -39,9 +43,11 @@ export function TextField(props: Props) {
         value={value}
         required={required}
         autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
         maxLength={props.maxLength}
         list={props.list}
         ref={props.inputRef}
+        class={props.inputClass}
         onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
         {...fieldAria(id, error, hintId)}
       />

@@ -1,14 +1,17 @@
 // Client list and search: name ("family, given"), birth date and identifier filters, searched as
-// the user types (debounced); the filters live in the URL so Back and reload keep them.
+// the user types (debounced); the filters live in the URL so Back and reload keep them. Search
+// covers the whole organization: clients the user may not open are listed without a link and
+// marked "Not on your caseload".
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientSearch } from '../api';
 import { ApiError, searchClients } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { NOT_ON_CASELOAD_EXPLANATION, NotOnCaseloadBadge } from '../components/NotOnCaseloadBadge';
 import { TextField } from '../components/TextField';
 import { ageOn, setTitle } from '../format';
 import type { Location } from '../router';
-import { clientHref, href, navigate } from '../router';
+import { clientHref, currentLocation, href, navigate } from '../router';
 import { useResource } from '../useResource';
 
 const DEBOUNCE_MS = 300;
@@ -78,6 +81,8 @@ export function ClientList({ location }: { location: Location }) {
 
   function apply(filters: Filters) {
     window.clearTimeout(timer.current);
+    // The user may have left the list while the timer ran (a link clicked right after typing).
+    if (currentLocation().path !== '/clients') return;
     navigate(href('/clients', { ...filters }), { replace: true });
   }
 
@@ -91,6 +96,7 @@ export function ClientList({ location }: { location: Location }) {
       : null;
 
   const page = results.data;
+  const anyRestricted = Boolean(page?.items.some((client) => client.can_open === false));
   const filtered = Boolean(applied.q || applied.birth_date || applied.identifier);
 
   return (
@@ -164,11 +170,20 @@ export function ClientList({ location }: { location: Location }) {
               </thead>
               <tbody>
                 {page.items.map((client) => (
-                  <tr key={client.id}>
+                  <tr key={client.id} class={client.can_open === false ? 'row-restricted' : undefined}>
                     <th scope="row">
-                      <a href={clientHref(client.id)}>
-                        {client.family_name}, {client.given_name}
-                      </a>
+                      {client.can_open === false ? (
+                        <>
+                          <span class="restricted-name">
+                            {client.family_name}, {client.given_name}
+                          </span>{' '}
+                          <NotOnCaseloadBadge />
+                        </>
+                      ) : (
+                        <a href={clientHref(client.id)}>
+                          {client.family_name}, {client.given_name}
+                        </a>
+                      )}
                     </th>
                     <td>{client.preferred_name ?? '—'}</td>
                     <td>{client.birth_date}</td>
@@ -179,6 +194,7 @@ export function ClientList({ location }: { location: Location }) {
             </table>
           </div>
         ) : null}
+        {anyRestricted ? <p class="muted small restricted-note">{NOT_ON_CASELOAD_EXPLANATION}</p> : null}
         {page && page.items.length === 0 ? (
           <p>
             <a href={href('/clients/new')}>Register a new client</a>

@@ -1,9 +1,9 @@
-// Sign-in screen: username and password; shows the API's error message, or why the user is here
-// again (their session ended).
+// Sign-in screen: username and password, then the code of the second factor when the account has
+// one; shows the API's error message, or why the user is here again (their session ended).
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from '../api';
-import { login } from '../api';
+import { ApiError, login } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
 import { setTitle } from '../format';
@@ -16,7 +16,10 @@ interface Props {
 export function SignIn({ notice, onSignedIn }: Props) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const codeInput = useRef<HTMLInputElement | null>(null);
   const [busy, setBusy] = useState(false);
 
   const usernameInput = useRef<HTMLInputElement | null>(null);
@@ -37,12 +40,20 @@ export function SignIn({ notice, onSignedIn }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const user = await login(username.trim(), password);
+      const user = await login(username.trim(), password, needsCode ? code.trim() : undefined);
       onSignedIn(user);
     } catch (err) {
+      setBusy(false);
+      setCode('');
+      if (err instanceof ApiError && err.status === 401 && err.field === 'totp_code' && !needsCode) {
+        // The password was right; the account has a second factor: ask for its code.
+        setNeedsCode(true);
+        setTimeout(() => codeInput.current?.focus(), 0);
+        return;
+      }
       setError(err);
       setPassword('');
-      setBusy(false);
+      setNeedsCode(false);
     }
   }
 
@@ -60,6 +71,12 @@ export function SignIn({ notice, onSignedIn }: Props) {
           autoComplete="username" required inputRef={(el) => (usernameInput.current = el)} />
         <TextField id="password" label="Password" type="password" value={password}
           onInput={setPassword} autoComplete="current-password" required />
+        {needsCode ? (
+          <TextField id="totp-code" label="Authentication code" value={code} onInput={setCode}
+            hint="This account has a second factor: enter the 6-digit code from your authenticator app."
+            autoComplete="one-time-code" inputMode="numeric" maxLength={6} required
+            inputRef={(el) => (codeInput.current = el)} />
+        ) : null}
         <div class="actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}

@@ -1,0 +1,37 @@
+// What each role may see in the UI, mirroring the server's rules (docs/api.md, "Roles and access")
+// so the UI does not offer screens whose calls would only be refused. The server stays the
+// authority: it also decides, client by client, which records a user may open.
+
+import type { Role } from './api';
+import type { Route } from './router';
+
+const CLINICAL_ROLES: ReadonlySet<Role> = new Set<Role>(['case_manager', 'nurse_case_manager', 'supervisor']);
+
+/** Case managers, nurse case managers and supervisors work with client records. */
+export function hasClinicalAccess(role: Role): boolean {
+  return CLINICAL_ROLES.has(role);
+}
+
+/** Only auditors read the audit trail. */
+export function canReadAudit(role: Role): boolean {
+  return role === 'auditor';
+}
+
+/** Where a user lands after signing in. */
+export function homeHash(role: Role): string {
+  return canReadAudit(role) ? '#/audit' : '#/clients';
+}
+
+/** Whether a screen is one this role works with (used to pick where to go after sign-in). */
+export function routeSuitsRole(route: Route, role: Role): boolean {
+  switch (route.name) {
+    case 'clients':
+    case 'client':
+    case 'client-new':
+      return hasClinicalAccess(role);
+    case 'audit':
+      return canReadAudit(role);
+    default:
+      return false;
+  }
+}
