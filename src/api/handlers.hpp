@@ -10,6 +10,8 @@ namespace caseboard::api {
 HttpResponse login(RequestContext& context);
 HttpResponse logout(RequestContext& context);
 HttpResponse current_user(RequestContext& context);
+HttpResponse start_second_factor(RequestContext& context);
+HttpResponse confirm_second_factor(RequestContext& context);
 HttpResponse health(RequestContext& context);
 
 // clients.cpp
@@ -41,6 +43,12 @@ HttpResponse update_program(RequestContext& context);
 // audit.cpp
 HttpResponse query_audit(RequestContext& context);
 HttpResponse client_access_log(RequestContext& context);
+
+// break_glass.cpp
+HttpResponse break_glass(RequestContext& context);
+HttpResponse list_break_glass_grants(RequestContext& context);
+HttpResponse list_alerts(RequestContext& context);
+HttpResponse acknowledge_alert(RequestContext& context);
 
 // users.cpp
 HttpResponse list_users(RequestContext& context);

@@ -28,6 +28,7 @@ struct Services {
   store::Store& store;
   SessionPolicy sessions;
   SignInThrottle& sign_in_throttle;
+  std::chrono::minutes break_glass_duration;  // how long a break-the-glass grant lasts
 };
 
 struct RequestContext {

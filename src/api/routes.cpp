@@ -16,11 +16,14 @@ std::vector<Route> api_routes() {
   constexpr auto kWriteStaff = Permission::WriteStaff;
   constexpr auto kAssignCases = Permission::AssignCases;
   constexpr auto kReadAudit = Permission::ReadAudit;
+  constexpr auto kBreakGlass = Permission::BreakGlass;
   return {
       {Get, "/healthz", kPublic, kAnyRole, health},
       {Post, "/api/v1/auth/login", kPublic, kAnyRole, login},
       {Post, "/api/v1/auth/logout", kSignedIn, kAnyRole, logout},
       {Get, "/api/v1/me", kSignedIn, kAnyRole, current_user},
+      {Post, "/api/v1/me/totp", kSignedIn, kAnyRole, start_second_factor},
+      {Post, "/api/v1/me/totp/confirm", kSignedIn, kAnyRole, confirm_second_factor},
 
       {Get, "/api/v1/clients", kSignedIn, kReadClients, search_clients},
       {Post, "/api/v1/clients", kSignedIn, kWriteClients, create_client},
@@ -32,6 +35,8 @@ std::vector<Route> api_routes() {
       {Delete, "/api/v1/clients/:id/contacts/:contact_id", kSignedIn, kWriteClients, delete_contact},
       {Get, "/api/v1/clients/:id/cases", kSignedIn, kReadClients, list_client_cases},
       {Get, "/api/v1/clients/:id/access", kSignedIn, kReadClients, client_access_log},
+      {Post, "/api/v1/clients/:id/break-glass", kSignedIn, kBreakGlass, break_glass},
+      {Get, "/api/v1/clients/:id/break-glass", kSignedIn, kReadClients, list_break_glass_grants},
 
       {Get, "/api/v1/cases", kSignedIn, kReadClients, list_cases},
       {Post, "/api/v1/cases", kSignedIn, kWriteClients, create_case},
@@ -45,6 +50,8 @@ std::vector<Route> api_routes() {
       {Patch, "/api/v1/programs/:id", kSignedIn, kWritePrograms, update_program},
 
       {Get, "/api/v1/audit", kSignedIn, kReadAudit, query_audit},
+      {Get, "/api/v1/alerts", kSignedIn, kAnyRole, list_alerts},
+      {Post, "/api/v1/alerts/:id/acknowledge", kSignedIn, kAnyRole, acknowledge_alert},
 
       {Get, "/api/v1/users", kSignedIn, kReadStaff, list_users},
       {Post, "/api/v1/users", kSignedIn, kWriteStaff, create_user},

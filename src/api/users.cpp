@@ -2,8 +2,10 @@
 #include "api/handlers.hpp"
 #include "api/json_mapping.hpp"
 #include "api/json_reader.hpp"
+#include "core/access.hpp"
 #include "security/breached_passwords.hpp"
 #include "security/password.hpp"
+#include "security/totp.hpp"
 
 namespace caseboard::api {
 namespace {
@@ -72,8 +74,21 @@ HttpResponse create_user(RequestContext& context) {
   if (auto strong = security::check_new_password(password); !strong) return error_response(strong.error());
   auto hash = security::hash_password(password);
   if (!hash) return error_response(hash.error());
-  return respond(context.services.store.create_user(context.actor, std::move(*valid), std::move(*hash), context.now),
-                 [](const User& user) { return user_response(201, user); });
+  auto created = context.services.store.create_user(context.actor, std::move(*valid), std::move(*hash), context.now);
+  if (!created) return error_response(created.error());
+  if (!requires_second_factor(created->fields.role)) return user_response(201, *created);
+  // An administrator signs in with a second factor from the first day: enrol it now and hand the
+  // seed over once, in this answer.
+  const auto secret = security::new_totp_secret();
+  if (auto enrolled = context.services.store.activate_totp(
+          context.actor, created->id, context.services.store.seal_secret(secret), std::nullopt, context.now);
+      !enrolled) {
+    return error_response(enrolled.error());
+  }
+  auto answer = to_json(*created);
+  answer["second_factor"] = {{"secret", security::totp_base32(secret)},
+                             {"otpauth_uri", security::totp_uri(secret, created->fields.username)}};
+  return with_entity_tag(json_response(201, answer), created->version);
 }
 
 HttpResponse update_user(RequestContext& context) {

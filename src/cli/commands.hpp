@@ -16,6 +16,8 @@ struct ServeOptions {
   int idle_minutes = 15;
   std::string audit_key_file;                    // empty: the default beside the database (see store/open_store.hpp)
   std::size_t sign_in_failures_per_source = 30;  // in 15 minutes, before 429
+  int break_glass_minutes = 60;
+  bool allow_unsafe_durability = false;  // serve even when a crash could lose committed writes
 };
 int run_serve(const ServeOptions& options);
 

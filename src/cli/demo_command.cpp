@@ -26,7 +26,12 @@ int run_demo(const DemoOptions& options) {
               loaded->organization.c_str(), loaded->programs, loaded->staff, loaded->clients, loaded->contacts,
               loaded->cases);
   std::printf("Demo logins (password for all: %.*s):\n", static_cast<int>(kDemoPassword.size()), kDemoPassword.data());
-  for (const auto& login : loaded->logins) std::printf("  %-14s %s\n", login.username.c_str(), login.role.c_str());
+  for (const auto& login : loaded->logins) {
+    std::printf("  %-14s %s", login.username.c_str(), login.role.c_str());
+    if (!login.totp_secret.empty())
+      std::printf("  (second factor: add secret %s to an authenticator app)", login.totp_secret.c_str());
+    std::printf("\n");
+  }
   return 0;
 }
 

@@ -3,7 +3,9 @@
 #include <array>
 #include <cstdint>
 
+#include "core/access.hpp"
 #include "security/password.hpp"
+#include "security/totp.hpp"
 
 namespace caseboard::cli {
 namespace {
@@ -125,7 +127,13 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
     if (seed_user.role == Role::CaseManager || seed_user.role == Role::NurseCaseManager) {
       case_managers.push_back(Actor{user.id, organization.id, seed_user.role, "demo loader", {}});
     }
-    result.logins.push_back({std::string(seed_user.username), std::string(role_name(seed_user.role))});
+    std::string totp;
+    if (requires_second_factor(seed_user.role)) {
+      const auto secret = security::new_totp_secret();
+      CB_TRY(store.activate_totp(system, user.id, store.seal_secret(secret), std::nullopt, now));
+      totp = security::totp_base32(secret);
+    }
+    result.logins.push_back({std::string(seed_user.username), std::string(role_name(seed_user.role)), totp});
   }
   result.staff = static_cast<int>(staff_ids.size());
 

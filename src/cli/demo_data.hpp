@@ -12,6 +12,7 @@ namespace caseboard::cli {
 struct DemoLogin {
   std::string username;
   std::string role;
+  std::string totp_secret;  // base32, for roles that must use a second factor
 };
 
 struct DemoResult {

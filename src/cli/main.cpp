@@ -29,6 +29,11 @@ int main(int argc, char** argv) {
                    "Failed sign-ins one address may make in 15 minutes before it must wait (429)")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
+  serve_command->add_option("--break-glass-minutes", serve.break_glass_minutes, "How long break-the-glass access lasts")
+      ->check(CLI::Range(1, 24 * 60))
+      ->capture_default_str();
+  serve_command->add_flag("--allow-unsafe-durability", serve.allow_unsafe_durability,
+                          "Serve even on a database that could lose committed writes in a crash (tests only)");
   serve_command->add_option("--idle-timeout", serve.idle_minutes, "Minutes of inactivity that end a session")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();

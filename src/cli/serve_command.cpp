@@ -18,9 +18,24 @@ int run_serve(const ServeOptions& options) {
     std::fprintf(stderr, "caseboard: cannot open the database: %s\n", store.error().internal_message.c_str());
     return 1;
   }
+  auto problems = (*store)->durability_problems();
+  if (!problems) {
+    std::fprintf(stderr, "caseboard: cannot read the database's settings: %s\n",
+                 problems.error().internal_message.c_str());
+    return 1;
+  }
+  for (const auto& problem : *problems) {
+    std::fprintf(stderr, "caseboard: %s: a crash could lose committed writes\n", problem.c_str());
+  }
+  if (!problems->empty() && !options.allow_unsafe_durability) {
+    std::fprintf(stderr,
+                 "caseboard: refusing to serve; fix the database's settings, or pass "
+                 "--allow-unsafe-durability for a throwaway database\n");
+    return 1;
+  }
   api::SignInThrottle throttle(
       api::SignInThrottleLimits{options.sign_in_failures_per_source, std::chrono::minutes(15)});
-  api::Services services{**store, api::SessionPolicy{}, throttle};
+  api::Services services{**store, api::SessionPolicy{}, throttle, std::chrono::minutes(options.break_glass_minutes)};
   services.sessions.idle_limit = std::chrono::minutes(options.idle_minutes);
   api::ServerOptions server;
   server.host = options.host;

@@ -7,9 +7,11 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "core/access.hpp"
 #include "core/user.hpp"
 #include "security/breached_passwords.hpp"
 #include "security/password.hpp"
+#include "security/totp.hpp"
 #include "store/open_store.hpp"
 
 namespace caseboard::cli {
@@ -100,6 +102,18 @@ int run_user_add(const UserAddOptions& options) {
     return 1;
   }
   std::printf("added %s (%s) with id %s\n", user->fields.username.c_str(), options.role.c_str(), user->id.c_str());
+  if (requires_second_factor(user->fields.role)) {
+    // Administrators sign in with a second factor from the first day.
+    const auto secret = security::new_totp_secret();
+    if (auto enrolled = (*store)->activate_totp(actor, user->id, (*store)->seal_secret(secret), std::nullopt, now());
+        !enrolled) {
+      std::fprintf(stderr, "caseboard: %s\n", enrolled.error().internal_message.c_str());
+      return 1;
+    }
+    std::printf("second factor (add it to an authenticator app now; it is not shown again):\n");
+    std::printf("  secret: %s\n  uri:    %s\n", security::totp_base32(secret).c_str(),
+                security::totp_uri(secret, user->fields.username).c_str());
+  }
   return 0;
 }
 

@@ -6,18 +6,23 @@ bool role_allows(Role role, Permission permission) {
   const bool clinical = role == Role::CaseManager || role == Role::NurseCaseManager || role == Role::Supervisor;
   switch (permission) {
     case Permission::ReadClients:
-    case Permission::WriteClients:
-      // Directors reach client records only through break-the-glass; administrators and
-      // auditors never see clinical content.
-      return clinical;
+      // Directors search summaries and read a record only through a break-the-glass grant (their
+      // client scope is empty); administrators and auditors never see clinical content.
+      return clinical || role == Role::Director;
+    case Permission::WriteClients: return clinical;
     case Permission::ReadPrograms:
     case Permission::ReadStaff: return true;
     case Permission::WritePrograms:
     case Permission::WriteStaff: return role == Role::Administrator;
     case Permission::AssignCases: return role == Role::Supervisor;
     case Permission::ReadAudit: return role == Role::Auditor;
+    case Permission::BreakGlass: return clinical || role == Role::Director;
   }
   return false;
+}
+
+bool requires_second_factor(Role role) {
+  return role == Role::Administrator;
 }
 
 ClientScope client_scope(Role role) {

@@ -16,6 +16,7 @@ enum class Permission {
   WriteStaff,   // create users, change roles, deactivate
   AssignCases,  // give a case to another case manager
   ReadAudit,    // the whole audit trail of the organization
+  BreakGlass,   // open a client outside one's scope, with a reason and the second factor
 };
 
 // Which clients' records a role may open (search answers summaries across the organization;
@@ -27,6 +28,9 @@ enum class ClientScope {
 };
 
 ClientScope client_scope(Role role);
+
+// Administrators always sign in with a second factor; for other roles it is their choice.
+bool requires_second_factor(Role role);
 
 // Returns PermissionDenied naming what was refused, or nothing when the actor's role allows it.
 [[nodiscard]] Result<void> authorize(const Actor& actor, Permission permission);

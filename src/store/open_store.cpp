@@ -40,7 +40,7 @@ Result<int> migrate_database(const std::string& database) {
 
 Result<std::unique_ptr<Store>> open_store(const std::string& database, const OpenOptions& options) {
   const bool postgres = is_postgres_url(database);
-  CB_TRY_ASSIGN(audit_key, security::AuditKey::load_or_create(
+  CB_TRY_ASSIGN(audit_key, security::ServerKey::load_or_create(
                                audit_key_path_for(database, options.audit_key_path),
                                options.create_audit_key ? security::MissingKey::Create : security::MissingKey::Refuse));
   CB_TRY_ASSIGN(first, connect(database, SqliteAccess::ReadWrite));

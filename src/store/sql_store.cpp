@@ -7,11 +7,32 @@
 namespace caseboard::store {
 
 SqlStore::SqlStore(Dialect dialect, std::shared_ptr<ConnectionPool> writers, std::shared_ptr<ConnectionPool> readers,
-                   security::AuditKey audit_key)
-    : dialect_(dialect), writers_(std::move(writers)), readers_(std::move(readers)), audit_key_(audit_key) {}
+                   security::ServerKey server_key)
+    : dialect_(dialect), writers_(std::move(writers)), readers_(std::move(readers)), server_key_(server_key) {}
 
 std::string_view SqlStore::backend_name() const {
   return dialect_ == Dialect::SQLite ? "sqlite" : "postgresql";
+}
+
+Result<std::vector<std::string>> SqlStore::durability_problems() {
+  std::vector<std::string> problems;
+  auto connection = writers_->acquire();
+  auto setting = [&](std::string_view sql) -> Result<std::string> {
+    CB_TRY_ASSIGN(rows, connection->query(sql, {}));
+    return rows.empty() ? std::string() : rows.front().text(0);
+  };
+  if (dialect_ == Dialect::PostgreSQL) {
+    CB_TRY_ASSIGN(fsync, setting("SHOW fsync"));
+    CB_TRY_ASSIGN(synchronous_commit, setting("SHOW synchronous_commit"));
+    if (fsync != "on") problems.push_back("PostgreSQL runs with fsync = " + fsync);
+    if (synchronous_commit == "off") problems.push_back("PostgreSQL runs with synchronous_commit = off");
+  } else {
+    CB_TRY_ASSIGN(journal, setting("PRAGMA journal_mode"));
+    CB_TRY_ASSIGN(synchronous, setting("PRAGMA synchronous"));
+    if (journal != "wal") problems.push_back("SQLite journal_mode is " + journal + ", not wal");
+    if (synchronous != "2" && synchronous != "3") problems.push_back("SQLite synchronous is below FULL");
+  }
+  return problems;
 }
 
 Result<Organization> SqlStore::create_organization(std::string_view name, Timestamp now) {
@@ -57,8 +78,10 @@ Result<void> SqlStore::lock_intake(SqlConnection& connection, const std::string&
   return {};
 }
 
-std::string client_access_condition(const Actor& actor, std::string_view client_column, std::vector<SqlValue>& params) {
-  const std::string column(client_column);
+namespace {
+
+// The condition of the actor's own scope, without break-the-glass grants.
+std::string scope_condition(const Actor& actor, const std::string& column, std::vector<SqlValue>& params) {
   switch (client_scope(actor.role)) {
     case ClientScope::None: return "(1 = 0)";
     case ClientScope::OwnClients:
@@ -77,20 +100,39 @@ std::string client_access_condition(const Actor& actor, std::string_view client_
   return "(1 = 0)";
 }
 
-Result<void> require_client_access(SqlConnection& connection, const Actor& actor, std::string_view client_id,
-                                   std::string field) {
+std::string grant_condition(const Actor& actor, Timestamp now, const std::string& column,
+                            std::vector<SqlValue>& params) {
+  params.insert(params.end(), {actor.user_id, format_timestamp(now)});
+  return "EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.client_id = " + column +
+         " AND g.user_id = ? AND g.expires_at > ?)";
+}
+
+}  // namespace
+
+std::string client_access_condition(const Actor& actor, Timestamp now, std::string_view client_column,
+                                    std::vector<SqlValue>& params) {
+  const std::string column(client_column);
+  auto scope = scope_condition(actor, column, params);
+  return "(" + scope + " OR " + grant_condition(actor, now, column, params) + ")";
+}
+
+Result<std::string> require_client_access(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                          std::string_view client_id, std::string field) {
   std::vector<SqlValue> params;
-  const auto condition = client_access_condition(actor, "c.id", params);
+  const auto scope = scope_condition(actor, "c.id", params);
+  params.insert(params.end(), {actor.user_id, format_timestamp(now)});
   params.emplace_back(std::string(client_id));
   params.emplace_back(actor.organization_id);
-  CB_TRY_ASSIGN(rows, connection.query("SELECT CASE WHEN " + condition +
-                                           " THEN 1 ELSE 0 END FROM clients c WHERE c.id = ? AND c.organization_id = ?",
-                                       params));
+  CB_TRY_ASSIGN(rows, connection.query(
+                          "SELECT CASE WHEN " + scope +
+                              " THEN 1 ELSE 0 END, (SELECT g.reason FROM break_glass_grants g WHERE g.client_id = c.id "
+                              "AND g.user_id = ? AND g.expires_at > ? ORDER BY g.expires_at DESC LIMIT 1) "
+                              "FROM clients c WHERE c.id = ? AND c.organization_id = ?",
+                          params));
   if (rows.empty()) return fail(not_found("client", std::move(field)));
-  if (!rows.front().boolean(0)) {
-    return fail(ErrorCode::PermissionDenied, "this client is not on your caseload or care team", std::move(field));
-  }
-  return {};
+  if (rows.front().boolean(0)) return std::string();
+  if (!rows.front().is_null(1)) return rows.front().text(1);
+  return fail(ErrorCode::PermissionDenied, "this client is not on your caseload or care team", std::move(field));
 }
 
 Error not_found(std::string_view what, std::string field) {

@@ -6,7 +6,7 @@
 #include <memory>
 #include <type_traits>
 
-#include "security/audit_key.hpp"
+#include "security/server_key.hpp"
 #include "store/connection_pool.hpp"
 #include "store/store.hpp"
 
@@ -16,9 +16,10 @@ class SqlStore final : public Store {
  public:
   // `readers` may be the same pool as `writers` (PostgreSQL).
   SqlStore(Dialect dialect, std::shared_ptr<ConnectionPool> writers, std::shared_ptr<ConnectionPool> readers,
-           security::AuditKey audit_key);
+           security::ServerKey server_key);
 
   std::string_view backend_name() const override;
+  Result<std::vector<std::string>> durability_problems() override;
 
   Result<Organization> create_organization(std::string_view name, Timestamp now) override;
   Result<std::vector<Organization>> list_organizations() override;
@@ -33,6 +34,12 @@ class SqlStore final : public Store {
   Result<AccountSignInState> record_sign_in_failure(const Actor& actor, std::string_view reason,
                                                     Timestamp now) override;
   Result<User> unlock_user(const Actor& actor, std::string_view user_id, Timestamp now) override;
+  std::string seal_secret(std::string_view secret) const override { return server_key_.seal(secret); }
+  Result<std::string> open_secret(std::string_view sealed) const override { return server_key_.open(sealed); }
+  Result<void> store_pending_totp(const Actor& self, std::string sealed_secret, Timestamp now) override;
+  Result<std::string> pending_totp(const Actor& self) override;
+  Result<void> activate_totp(const Actor& actor, std::string_view user_id, std::string sealed_secret,
+                             std::optional<std::int64_t> used_step, Timestamp now) override;
   Result<void> create_session(const Actor& actor, const Session& session) override;
   Result<std::optional<User>> use_session(std::string_view token_hash, Timestamp now,
                                           std::chrono::seconds idle_limit) override;
@@ -70,6 +77,12 @@ class SqlStore final : public Store {
   Result<Case> reassign_case(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
                              std::string_view case_manager_id, Timestamp now) override;
 
+  Result<BreakGlassGrant> break_glass(const Actor& actor, std::string_view client_id, std::string_view reason,
+                                      std::int64_t totp_step, Timestamp expires_at, Timestamp now) override;
+  Result<std::vector<BreakGlassGrant>> break_glass_grants(const Actor& actor, std::string_view client_id,
+                                                          Timestamp now) override;
+  Result<std::vector<Alert>> list_alerts(const Actor& actor) override;
+  Result<Alert> acknowledge_alert(const Actor& actor, std::string_view alert_id, Timestamp now) override;
   Result<void> record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) override;
   Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query) override;
   Result<AuditVerification> verify_audit_trail() override;
@@ -118,7 +131,7 @@ class SqlStore final : public Store {
   Dialect dialect_;
   std::shared_ptr<ConnectionPool> writers_;
   std::shared_ptr<ConnectionPool> readers_;
-  security::AuditKey audit_key_;
+  security::ServerKey server_key_;
 };
 
 // ---- helpers shared by the sql_store_*.cpp files ----
@@ -129,12 +142,15 @@ class SqlStore final : public Store {
                                           std::int64_t expected_version);
 
 // The SQL condition (over the client id in `client_column`) under which the actor may open a
-// client's record, per core::client_scope; appends the parameters it uses to `params`.
-std::string client_access_condition(const Actor& actor, std::string_view client_column, std::vector<SqlValue>& params);
+// client's record: per core::client_scope, or through a break-the-glass grant still running at
+// `now`. Appends the parameters it uses to `params`.
+std::string client_access_condition(const Actor& actor, Timestamp now, std::string_view client_column,
+                                    std::vector<SqlValue>& params);
 // NotFound when the organization has no such client; PermissionDenied when the actor may not open
-// it. `field` names the id when it came from a request body.
-[[nodiscard]] Result<void> require_client_access(SqlConnection& connection, const Actor& actor,
-                                                 std::string_view client_id, std::string field = {});
+// it. `field` names the id when it came from a request body. On success, the reason of the
+// break-the-glass grant that opened it, or "" when the actor works with the client.
+[[nodiscard]] Result<std::string> require_client_access(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                                        std::string_view client_id, std::string field = {});
 
 // The NotFound a missing record answers; `field` names the id when it came from a request body.
 Error not_found(std::string_view what, std::string field = {});

@@ -71,7 +71,7 @@ Result<void> SqlStore::append_audit(SqlConnection& connection, const Actor& acto
   event.request_id = actor.request_id;
   event.detail = std::string(entry.detail);
   event.break_glass_reason = std::string(entry.break_glass_reason);
-  event.hash = audit_key_.chain_hash(previous_hash, canonical_text(event));
+  event.hash = server_key_.chain_hash(previous_hash, canonical_text(event));
 
   const SqlValue params[] = {event.sequence,
                              event.at,
@@ -168,7 +168,7 @@ Result<AuditVerification> SqlStore::verify_audit_trail() {
           return broken(expected, "entry " + std::to_string(expected) + " is missing (removed); the next entry is " +
                                       std::to_string(event.sequence));
         }
-        if (audit_key_.chain_hash(previous_hash, canonical_text(event)) != event.hash) {
+        if (server_key_.chain_hash(previous_hash, canonical_text(event)) != event.hash) {
           return broken(event.sequence, "entry " + std::to_string(event.sequence) +
                                             " does not match its hash: it was changed, inserted or moved");
         }

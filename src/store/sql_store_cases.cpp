@@ -80,7 +80,7 @@ Result<Case> SqlStore::create_case(const Actor& actor, std::string_view client_i
   record.status = CaseStatus::Referred;
   record.opened_at = record.status_changed_at = format_timestamp(now);
   return write([&](SqlConnection& connection) -> Result<Case> {
-    CB_TRY(require_client_access(connection, actor, client_id, "client_id"));
+    CB_TRY(require_client_access(connection, actor, now, client_id, "client_id"));
     CB_TRY(require_row(connection, "SELECT 1 FROM programs WHERE id = ? AND organization_id = ? AND active = 1",
                        program_id, actor.organization_id, "active program", "program_id"));
     if (!case_manager_id.empty()) CB_TRY(require_case_manager(connection, actor, case_manager_id));
@@ -113,13 +113,15 @@ Result<Case> SqlStore::create_case(const Actor& actor, std::string_view client_i
 }
 
 Result<Case> SqlStore::get_case(const Actor& actor, std::string_view case_id, Timestamp now) {
+  std::string grant_reason;
   CB_TRY_ASSIGN(record, read([&](SqlConnection& connection) -> Result<Case> {
                   CB_TRY_ASSIGN(found, load_case(connection, actor.organization_id, case_id));
                   if (!found) return fail(not_found("case"));
-                  CB_TRY(require_client_access(connection, actor, found->client_id));
+                  CB_TRY_ASSIGN(reason, require_client_access(connection, actor, now, found->client_id));
+                  grant_reason = std::move(reason);
                   return *found;
                 }));
-  CB_TRY(record_event(actor, {"case.read", "case", record.id, record.client_id}, now));
+  CB_TRY(record_event(actor, {"case.read", "case", record.id, record.client_id, "success", {}, grant_reason}, now));
   return record;
 }
 
@@ -127,7 +129,7 @@ Result<Page<Case>> SqlStore::list_cases(const Actor& actor, const CaseQuery& que
   // Only cases of clients the actor may open are listed.
   std::vector<SqlValue> params{actor.organization_id};
   std::string sql = "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE organization_id = ? AND " +
-                    client_access_condition(actor, "cases.client_id", params);
+                    client_access_condition(actor, now, "cases.client_id", params);
   if (!query.client_id.empty()) {
     sql += " AND client_id = ?";
     params.emplace_back(query.client_id);
@@ -149,7 +151,7 @@ Result<Page<Case>> SqlStore::list_cases(const Actor& actor, const CaseQuery& que
   sql += " ORDER BY opened_at DESC, id DESC LIMIT ?";
   params.emplace_back(std::int64_t{limit + 1});
   CB_TRY_ASSIGN(page, read([&](SqlConnection& connection) -> Result<Page<Case>> {
-                  if (query.client_must_be_open) CB_TRY(require_client_access(connection, actor, query.client_id));
+                  if (query.client_must_be_open) CB_TRY(require_client_access(connection, actor, now, query.client_id));
                   CB_TRY_ASSIGN(rows, connection.query(sql, params));
                   Page<Case> found;
                   for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
@@ -173,7 +175,7 @@ Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case
   return write([&](SqlConnection& connection) -> Result<Case> {
     CB_TRY_ASSIGN(stored, load_case(connection, actor.organization_id, case_id));
     if (!stored) return fail(not_found("case"));
-    CB_TRY(require_client_access(connection, actor, stored->client_id));
+    CB_TRY(require_client_access(connection, actor, now, stored->client_id));
     if (stored->version != expected_version) return fail(stale_version("case", expected_version, stored->version));
     CB_TRY(check_case_transition(stored->status, to, reason));
     Case record = *stored;
@@ -206,7 +208,7 @@ Result<Case> SqlStore::reassign_case(const Actor& actor, std::string_view case_i
   return write([&](SqlConnection& connection) -> Result<Case> {
     CB_TRY_ASSIGN(stored, load_case(connection, actor.organization_id, case_id));
     if (!stored) return fail(not_found("case"));
-    CB_TRY(require_client_access(connection, actor, stored->client_id));
+    CB_TRY(require_client_access(connection, actor, now, stored->client_id));
     if (stored->version != expected_version) return fail(stale_version("case", expected_version, stored->version));
     if (stored->status == CaseStatus::Closed) {
       return fail(ErrorCode::FailedPrecondition, "a closed case cannot be reassigned", "case_manager_id");

@@ -166,21 +166,23 @@ Result<Client> SqlStore::create_client(const Actor& actor, ClientFields fields, 
 }
 
 Result<Client> SqlStore::get_client(const Actor& actor, std::string_view client_id, Timestamp now) {
+  std::string grant_reason;  // set when a break-the-glass grant is what opens the record
   CB_TRY_ASSIGN(client, read([&](SqlConnection& connection) -> Result<Client> {
-                  CB_TRY(require_client_access(connection, actor, client_id));
+                  CB_TRY_ASSIGN(reason, require_client_access(connection, actor, now, client_id));
+                  grant_reason = std::move(reason);
                   CB_TRY_ASSIGN(found, load_client(connection, actor.organization_id, client_id));
                   if (!found) return fail(not_found("client"));
                   return *found;
                 }));
   // Served only once its audit entry is written.
-  CB_TRY(record_event(actor, {"client.read", "client", client.id, client.id}, now));
+  CB_TRY(record_event(actor, {"client.read", "client", client.id, client.id, "success", {}, grant_reason}, now));
   return client;
 }
 
 Result<Client> SqlStore::update_client(const Actor& actor, std::string_view client_id, std::int64_t expected_version,
                                        const Change<ClientFields>& change, Timestamp now) {
   return write([&](SqlConnection& connection) -> Result<Client> {
-    CB_TRY(require_client_access(connection, actor, client_id));
+    CB_TRY(require_client_access(connection, actor, now, client_id));
     CB_TRY_ASSIGN(stored, load_client(connection, actor.organization_id, client_id));
     if (!stored) return fail(not_found("client"));
     if (stored->version != expected_version) return fail(stale_version("client", expected_version, stored->version));
@@ -210,7 +212,7 @@ Result<Client> SqlStore::update_client(const Actor& actor, std::string_view clie
 
 Result<Page<ClientSummary>> SqlStore::search_clients(const Actor& actor, const ClientQuery& query, Timestamp now) {
   std::vector<SqlValue> params;
-  const auto can_open = client_access_condition(actor, "clients.id", params);
+  const auto can_open = client_access_condition(actor, now, "clients.id", params);
   std::string sql =
       "SELECT id, given_name, family_name, preferred_name, birth_date, family_key, given_key, CASE WHEN " + can_open +
       " THEN 1 ELSE 0 END FROM clients WHERE organization_id = ?";
@@ -281,7 +283,7 @@ Result<std::vector<ClientSummary>> SqlStore::summarize_clients(const Actor& acto
         std::vector<ClientSummary> found;
         for (const auto& id : ids) {
           std::vector<SqlValue> params;
-          const auto can_open = client_access_condition(actor, "clients.id", params);
+          const auto can_open = client_access_condition(actor, now, "clients.id", params);
           params.emplace_back(id);
           params.emplace_back(actor.organization_id);
           CB_TRY_ASSIGN(

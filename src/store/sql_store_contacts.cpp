@@ -21,9 +21,9 @@ Contact contact_from_row(const SqlRow& row) {
   return contact;
 }
 
-Result<Contact> load_contact(SqlConnection& connection, const Actor& actor, std::string_view client_id,
+Result<Contact> load_contact(SqlConnection& connection, const Actor& actor, Timestamp now, std::string_view client_id,
                              std::string_view contact_id) {
-  CB_TRY(require_client_access(connection, actor, client_id));
+  CB_TRY(require_client_access(connection, actor, now, client_id));
   const SqlValue params[] = {std::string(contact_id), std::string(client_id), actor.organization_id};
   CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kContactColumns) +
                                            " FROM contacts WHERE id = ? AND client_id = ? AND organization_id = ?",
@@ -35,8 +35,10 @@ Result<Contact> load_contact(SqlConnection& connection, const Actor& actor, std:
 }  // namespace
 
 Result<std::vector<Contact>> SqlStore::list_contacts(const Actor& actor, std::string_view client_id, Timestamp now) {
+  std::string grant_reason;
   CB_TRY_ASSIGN(contacts, read([&](SqlConnection& connection) -> Result<std::vector<Contact>> {
-                  CB_TRY(require_client_access(connection, actor, client_id));
+                  CB_TRY_ASSIGN(reason, require_client_access(connection, actor, now, client_id));
+                  grant_reason = std::move(reason);
                   const SqlValue params[] = {std::string(client_id), actor.organization_id};
                   CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kContactColumns) +
                                                            " FROM contacts WHERE client_id = ? AND organization_id = ? "
@@ -46,7 +48,7 @@ Result<std::vector<Contact>> SqlStore::list_contacts(const Actor& actor, std::st
                   for (const auto& row : rows) found.push_back(contact_from_row(row));
                   return found;
                 }));
-  CB_TRY(record_event(actor, {"contact.list", "contact", {}, client_id}, now));
+  CB_TRY(record_event(actor, {"contact.list", "contact", {}, client_id, "success", {}, grant_reason}, now));
   return contacts;
 }
 
@@ -60,7 +62,7 @@ Result<Contact> SqlStore::create_contact(const Actor& actor, std::string_view cl
   contact.fields = std::move(fields);
   contact.created_at = contact.updated_at = format_timestamp(now);
   return write([&](SqlConnection& connection) -> Result<Contact> {
-    CB_TRY(require_client_access(connection, actor, client_id));
+    CB_TRY(require_client_access(connection, actor, now, client_id));
     const auto& f = contact.fields;
     const SqlValue params[] = {
         contact.id,        contact.organization_id, contact.client_id,     f.name,
@@ -81,7 +83,7 @@ Result<Contact> SqlStore::update_contact(const Actor& actor, std::string_view cl
                                          std::int64_t expected_version, const Change<ContactFields>& change,
                                          Timestamp now) {
   return write([&](SqlConnection& connection) -> Result<Contact> {
-    CB_TRY_ASSIGN(contact, load_contact(connection, actor, client_id, contact_id));
+    CB_TRY_ASSIGN(contact, load_contact(connection, actor, now, client_id, contact_id));
     if (contact.version != expected_version) return fail(stale_version("contact", expected_version, contact.version));
     CB_TRY_ASSIGN(fields, change(contact.fields));
     contact.fields = std::move(fields);
@@ -112,7 +114,7 @@ Result<Contact> SqlStore::update_contact(const Actor& actor, std::string_view cl
 Result<void> SqlStore::delete_contact(const Actor& actor, std::string_view client_id, std::string_view contact_id,
                                       std::int64_t expected_version, Timestamp now) {
   return write([&](SqlConnection& connection) -> Result<void> {
-    CB_TRY_ASSIGN(contact, load_contact(connection, actor, client_id, contact_id));
+    CB_TRY_ASSIGN(contact, load_contact(connection, actor, now, client_id, contact_id));
     if (contact.version != expected_version) return fail(stale_version("contact", expected_version, contact.version));
     const SqlValue params[] = {contact.id, expected_version};
     CB_TRY(expect_one_row(connection.execute("DELETE FROM contacts WHERE id = ? AND version = ?", params), "contact",

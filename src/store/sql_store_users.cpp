@@ -1,4 +1,5 @@
 // Staff users and their sign-in sessions.
+#include "core/access.hpp"
 #include "security/random_id.hpp"
 #include "store/sql_store.hpp"
 
@@ -84,11 +85,12 @@ Result<std::optional<Credentials>> SqlStore::find_credentials(std::string_view u
     const SqlValue params[] = {std::string(username)};
     return query_one(connection,
                      "SELECT " + std::string(kUserColumns) +
-                         ", password_hash, failed_sign_ins, locked_until FROM users WHERE username = ?",
+                         ", password_hash, failed_sign_ins, locked_until, totp_secret FROM users WHERE username = ?",
                      params, [](const SqlRow& row) {
                        return Credentials{
                            user_from_row(row), row.text(10),
-                           AccountSignInState{static_cast<int>(row.integer(11)), parse_timestamp(row.text(12))}};
+                           AccountSignInState{static_cast<int>(row.integer(11)), parse_timestamp(row.text(12))},
+                           row.text(13)};
                      });
   });
 }
@@ -125,6 +127,14 @@ Result<User> SqlStore::update_user(const Actor& actor, std::string_view user_id,
     if (stored->version != expected_version) return fail(stale_version("user", expected_version, stored->version));
     CB_TRY_ASSIGN(fields, change(stored->fields));
     CB_TRY(check_supervisor(connection, actor.organization_id, fields, stored->id));
+    if (requires_second_factor(fields.role) && !requires_second_factor(stored->fields.role)) {
+      const SqlValue by_id[] = {stored->id};
+      CB_TRY_ASSIGN(factor, connection.query("SELECT totp_secret FROM users WHERE id = ?", by_id));
+      if (factor.empty() || factor.front().is_null(0)) {
+        return fail(ErrorCode::FailedPrecondition,
+                    "this role needs a second factor: the user must enrol one before taking it", "role");
+      }
+    }
     User user = *stored;
     const bool role_changed = fields.role != user.fields.role;
     user.fields = std::move(fields);
@@ -202,8 +212,49 @@ Result<User> SqlStore::unlock_user(const Actor& actor, std::string_view user_id,
   });
 }
 
+Result<void> SqlStore::store_pending_totp(const Actor& self, std::string sealed_secret, Timestamp now) {
+  return write([&](SqlConnection& connection) -> Result<void> {
+    const SqlValue params[] = {sealed_secret, self.user_id};
+    CB_TRY(connection.execute("UPDATE users SET totp_pending_secret = ? WHERE id = ?", params));
+    CB_TRY(append_audit(connection, self, {"user.second_factor_started", "user", self.user_id}, now));
+    return {};
+  });
+}
+
+Result<std::string> SqlStore::pending_totp(const Actor& self) {
+  return read([&](SqlConnection& connection) -> Result<std::string> {
+    const SqlValue params[] = {self.user_id};
+    CB_TRY_ASSIGN(rows, connection.query("SELECT totp_pending_secret FROM users WHERE id = ?", params));
+    if (rows.empty() || rows.front().is_null(0)) {
+      return fail(ErrorCode::NotFound, "start enrolment first (POST /api/v1/me/totp)");
+    }
+    return rows.front().text(0);
+  });
+}
+
+Result<void> SqlStore::activate_totp(const Actor& actor, std::string_view user_id, std::string sealed_secret,
+                                     std::optional<std::int64_t> used_step, Timestamp now) {
+  return write([&](SqlConnection& connection) -> Result<void> {
+    CB_TRY_ASSIGN(user, load_user(connection, actor.organization_id, user_id));
+    if (!user) return fail(not_found("user"));
+    const SqlValue params[] = {sealed_secret, used_step ? SqlValue{*used_step} : SqlValue{nullptr}, user->id};
+    CB_TRY(connection.execute(
+        "UPDATE users SET totp_secret = ?, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?", params));
+    CB_TRY(append_audit(connection, actor, {"user.second_factor_enrolled", "user", user->id}, now));
+    return {};
+  });
+}
+
 Result<void> SqlStore::create_session(const Actor& actor, const Session& session) {
   return write([&](SqlConnection& connection) -> Result<void> {
+    if (session.totp_step) {
+      // A code opens one session: its step must be later than any step used before.
+      const SqlValue step[] = {*session.totp_step, session.user_id, *session.totp_step};
+      auto used = connection.execute(
+          "UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)", step);
+      if (!used) return fail(std::move(used.error()));
+      if (*used != 1) return fail(ErrorCode::Unauthenticated, "this code was used already; wait for the next one");
+    }
     CB_TRY(append_audit(connection, actor, {"session.sign_in", "user", session.user_id}, session.created_at));
     const SqlValue reset[] = {session.user_id};
     CB_TRY(connection.execute("UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", reset));

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/alert.hpp"
 #include "core/audit_event.hpp"
 #include "core/calendar.hpp"
 #include "core/case_status.hpp"
@@ -75,6 +76,7 @@ struct Credentials {
   User user;
   std::string password_hash;
   AccountSignInState sign_in;
+  std::string sealed_totp_secret;  // empty when the user has no second factor
 };
 
 struct Session {
@@ -82,6 +84,7 @@ struct Session {
   std::string user_id;
   Timestamp created_at;
   Timestamp expires_at;
+  std::optional<std::int64_t> totp_step;  // the second factor's step used for this sign-in, if any
 };
 
 // What a caller asks to be recorded; the store adds time, actor, sequence and hash.
@@ -127,6 +130,10 @@ class Store {
   // "sqlite" or "postgresql".
   virtual std::string_view backend_name() const = 0;
 
+  // Settings that would let a committed write be lost on a crash (PostgreSQL fsync or
+  // synchronous_commit off; SQLite not in WAL with synchronous=FULL), one sentence each.
+  [[nodiscard]] virtual Result<std::vector<std::string>> durability_problems() = 0;
+
   // --- organizations (tenants) ---
   // AlreadyExists when the name is taken.
   [[nodiscard]] virtual Result<Organization> create_organization(std::string_view name, Timestamp now) = 0;
@@ -142,6 +149,7 @@ class Store {
   [[nodiscard]] virtual Result<User> get_user(const Actor& actor, std::string_view user_id) = 0;
   [[nodiscard]] virtual Result<std::vector<User>> list_users(const Actor& actor, std::optional<Role> role) = 0;
   // Applies `change` to the stored fields inside the transaction; its error is returned as is.
+  // FailedPrecondition (field "role") when the new role needs a second factor the user lacks.
   [[nodiscard]] virtual Result<User> update_user(const Actor& actor, std::string_view user_id,
                                                  std::int64_t expected_version, const Change<UserFields>& change,
                                                  Timestamp now) = 0;
@@ -153,8 +161,27 @@ class Store {
   // Lifts a lock and clears the failure count (an administrator's act, audited).
   [[nodiscard]] virtual Result<User> unlock_user(const Actor& actor, std::string_view user_id, Timestamp now) = 0;
 
+  // --- secrets at rest ---
+  // Seals a secret the database must keep (a second-factor seed) with the server key, and opens
+  // one; Internal when the sealed text was altered or sealed by another key.
+  virtual std::string seal_secret(std::string_view secret) const = 0;
+  [[nodiscard]] virtual Result<std::string> open_secret(std::string_view sealed) const = 0;
+
+  // --- second factor ---
+  // Keeps a new sealed TOTP seed for the signed-in user until a first code confirms it.
+  [[nodiscard]] virtual Result<void> store_pending_totp(const Actor& self, std::string sealed_secret,
+                                                        Timestamp now) = 0;
+  // The seed waiting for confirmation; NotFound when there is none.
+  [[nodiscard]] virtual Result<std::string> pending_totp(const Actor& self) = 0;
+  // Makes `sealed_secret` the user's second factor (audited), with `used_step` as the last step
+  // used when a code confirmed it.
+  [[nodiscard]] virtual Result<void> activate_totp(const Actor& actor, std::string_view user_id,
+                                                   std::string sealed_secret, std::optional<std::int64_t> used_step,
+                                                   Timestamp now) = 0;
+
   // --- sessions ---
   // Records the sign-in (audited as the session's user) and clears the account's failure count.
+  // With a second-factor step, Unauthenticated when that step (or a later one) was used already.
   [[nodiscard]] virtual Result<void> create_session(const Actor& actor, const Session& session) = 0;
   // The session's active user when the token is known, not revoked, not past expires_at and used
   // within `idle_limit`; refreshes its last use. Empty otherwise.
@@ -227,6 +254,24 @@ class Store {
   [[nodiscard]] virtual Result<Case> reassign_case(const Actor& actor, std::string_view case_id,
                                                    std::int64_t expected_version, std::string_view case_manager_id,
                                                    Timestamp now) = 0;
+
+  // --- break-the-glass and alerts ---
+  // Grants the actor access to a client outside their scope until `expires_at`, for the reason
+  // given; uses up the second factor's step (Unauthenticated when used already); raises an alert
+  // to the actor's supervisor and to every auditor of the organization; audited with the reason.
+  // NotFound for an unknown client.
+  [[nodiscard]] virtual Result<BreakGlassGrant> break_glass(const Actor& actor, std::string_view client_id,
+                                                            std::string_view reason, std::int64_t totp_step,
+                                                            Timestamp expires_at, Timestamp now) = 0;
+  // The grants given on a client, newest first (for the client's record); needs access to it.
+  [[nodiscard]] virtual Result<std::vector<BreakGlassGrant>> break_glass_grants(const Actor& actor,
+                                                                                std::string_view client_id,
+                                                                                Timestamp now) = 0;
+  // The actor's alerts, open ones first, newest first.
+  [[nodiscard]] virtual Result<std::vector<Alert>> list_alerts(const Actor& actor) = 0;
+  // Marks one of the actor's alerts seen; NotFound when it is not theirs.
+  [[nodiscard]] virtual Result<Alert> acknowledge_alert(const Actor& actor, std::string_view alert_id,
+                                                        Timestamp now) = 0;
 
   // --- audit trail ---
   // Appends one event in a transaction of its own (sign-in failures, refused access decisions).

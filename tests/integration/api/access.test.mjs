@@ -96,19 +96,36 @@ for (const backend of backends()) {
       });
     }
 
+    it('a director finds clients as summaries (can_open false) but opens no record without a break-the-glass grant', async () => {
+      const as = ctx.as('director');
+      const found = await as.get(`/api/v1/clients?q=${encodeURIComponent(client.family_name)}`);
+      assertStatus(found, 200);
+      assert.deepEqual(found.body.items.map((i) => [i.id, i.can_open]), [[client.id, false]]);
+      assertError(await as.get(`/api/v1/clients/${client.id}`), 403, 'permission_denied');
+      assertError(await as.get(`/api/v1/clients/${client.id}/contacts`), 403, 'permission_denied');
+      assertError(await as.get(`/api/v1/cases/${theCase.id}`), 403, 'permission_denied');
+      assertError(await as.get(`/api/v1/clients/${client.id}/cases`), 403, 'permission_denied');
+      const cases = await as.get(`/api/v1/cases?client_id=${encodeURIComponent(client.id)}`);
+      assertStatus(cases, 200);
+      assert.deepEqual(cases.body.items, []);
+    });
+
     for (const [key, label] of [['admin', 'an administrator'], ['director', 'a director'], ['auditor', 'an auditor']]) {
-      it(`${label} is refused client records, contacts and cases with 403 permission_denied; nothing is created`, async () => {
+      it(`${label} is refused every change to client records, contacts and cases with 403; nothing is created`, async () => {
         const as = ctx.as(key);
         const countBefore = await clientCount();
-        assertError(await as.get('/api/v1/clients'), 403, 'permission_denied');
-        assertError(await as.get(`/api/v1/clients?q=${encodeURIComponent(client.family_name)}`), 403, 'permission_denied');
+        if (key !== 'director') {
+          // Directors may search summaries (above); administrators and auditors may not even do that.
+          assertError(await as.get('/api/v1/clients'), 403, 'permission_denied');
+          assertError(await as.get(`/api/v1/clients?q=${encodeURIComponent(client.family_name)}`), 403, 'permission_denied');
+          assertError(await as.get(`/api/v1/cases?client_id=${encodeURIComponent(client.id)}`), 403, 'permission_denied');
+        }
         assertError(await as.get(`/api/v1/clients/${client.id}`), 403, 'permission_denied');
         assertError(await as.post('/api/v1/clients', clientBody()), 403, 'permission_denied');
         assertError(await as.patch(`/api/v1/clients/${client.id}`, { phone: '+1 555 0000' }, { ifMatch: 1 }), 403, 'permission_denied');
         assertError(await as.get(`/api/v1/clients/${client.id}/contacts`), 403, 'permission_denied');
         assertError(await as.post(`/api/v1/clients/${client.id}/contacts`, { name: 'X Y', relationship: 'friend' }), 403, 'permission_denied');
         assertError(await as.get(`/api/v1/cases/${theCase.id}`), 403, 'permission_denied');
-        assertError(await as.get(`/api/v1/cases?client_id=${encodeURIComponent(client.id)}`), 403, 'permission_denied');
         assertError(await as.get(`/api/v1/clients/${client.id}/cases`), 403, 'permission_denied');
         assertError(await as.post('/api/v1/cases', { client_id: client.id, program_id: program.id }), 403, 'permission_denied');
 

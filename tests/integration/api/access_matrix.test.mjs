@@ -7,7 +7,8 @@
 //     "registrant" until a case of that client is reassigned);
 //   - supervisors: their own clients as above, plus those of the staff they supervise (users whose
 //     supervisor_id is the supervisor), through those staff's open cases or care-team places;
-//   - directors, administrators, auditors: no client data at all (403 at the route).
+//   - directors: summaries in search, records only through break-the-glass (403 otherwise), no writes;
+//   - administrators, auditors: no client data at all (403 at the route).
 // Outside the scope within the organization: 403 permission_denied; another organization's ids:
 // 404. Search covers the whole organization but answers summaries that say whether the user may
 // open them (can_open). Case lists leave out the cases of clients the user may not open.
@@ -280,7 +281,8 @@ for (const backend of backends()) {
         [200, 200, 200, 201, 200, 204, 200, 201, 200, 200, 200, LISTED, OPEN]],
       ['supervisor of neither case manager', 'supervisor2',
         [S, S, S, S, S, S, S, S, S, S, S, HIDDEN, SHUT]],
-      ['director', 'director', [A, A, A, A, A, A, A, A, A, A, A, A, A]],
+      // Directors read only through break-the-glass (their scope is empty) and never write.
+      ['director', 'director', [S, A, S, A, A, A, S, A, S, A, A, HIDDEN, SHUT]],
       ['administrator', 'admin', [A, A, A, A, A, A, A, A, A, A, A, A, A]],
       ['auditor', 'auditor', [A, A, A, A, A, A, A, A, A, A, A, A, A]],
       ['case manager of another organization', 'otherCm',

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { api, assertError, assertStatus, backends, login, startServer, useSuite } from './harness.mjs';
+import { api, assertError, assertStatus, backends, login, runCli, startServer, useSuite } from './harness.mjs';
 
 for (const backend of backends()) {
   describe(backend.name, backend.options, () => {
@@ -142,3 +142,14 @@ for (const backend of backends()) {
     });
   });
 }
+
+// serve refuses a database that could lose committed writes in a crash, unless told explicitly.
+describe('durability', () => {
+  const pg = backends().find((b) => b.kind === 'postgresql' && b.pgUrl);
+  it('serve refuses the fsync-off test PostgreSQL without --allow-unsafe-durability', { skip: !pg && 'no PostgreSQL' }, async () => {
+    const res = await runCli(['serve', '--db', pg.pgUrl, '--host', '127.0.0.1', '--port', '0'], { timeoutMs: 15000 });
+    assert.equal(res.code, 1);
+    assert.match(res.stderr, /fsync = off/);
+    assert.match(res.stderr, /refusing to serve/);
+  });
+});

@@ -25,6 +25,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { before, after } from 'node:test';
+import { nextTotpCode, secretFromUserAdd } from '../../lib/totp.mjs';
 
 export const repoRoot = path.resolve(
   decodeURIComponent(new URL('../../..', import.meta.url).pathname),
@@ -183,6 +184,8 @@ export async function addUser(db, { username, role, org, displayName, password =
     '--display-name', displayName];
   const res = await runCli(args, { input: password });
   if (res.code !== 0) throw new Error(describeCli(args, res));
+  // Administrators get a second factor at once; its seed is printed once.
+  res.totpSecret = secretFromUserAdd(res.stdout);
   return res;
 }
 
@@ -218,7 +221,10 @@ export async function startServer(db, { logFile, args = [] } = {}) {
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(binary, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...args], {
+  // The test PostgreSQL server runs without fsync (it holds nothing worth keeping), which serve
+  // refuses unless told.
+  const durability = db.startsWith('postgres') ? ['--allow-unsafe-durability'] : [];
+  const child = spawn(binary, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...durability, ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -332,8 +338,10 @@ export function api(base, token) {
 }
 
 /** POST /api/v1/auth/login; resolves {status, body, token, user}. */
-export async function login(base, username, password) {
-  const res = await api(base).post('/api/v1/auth/login', { username, password });
+export async function login(base, username, password, totpSecret = null) {
+  const body = { username, password };
+  if (totpSecret) body.totp_code = await nextTotpCode(totpSecret);
+  const res = await api(base).post('/api/v1/auth/login', body);
   return { status: res.status, body: res.body, text: res.text, token: res.body?.token, user: res.body?.user };
 }
 
@@ -446,13 +454,15 @@ export function useSuite(backend, { users = ['cm'], serverArgs = [] } = {}) {
       const spec = USER_SPECS[key];
       if (!spec) throw new Error(`unknown user key ${key}`);
       const username = `${key.toLowerCase()}_${ctx.tag}`;
-      await addUser(ctx.db, {
+      const added = await addUser(ctx.db, {
         username,
         role: spec.role,
         org: spec.org === 'main' ? ctx.org : ctx.otherOrg,
         displayName: spec.displayName,
       });
-      ctx.users[key] = { username, password: PASSWORD, role: spec.role, displayName: spec.displayName };
+      ctx.users[key] = {
+        username, password: PASSWORD, role: spec.role, displayName: spec.displayName, totpSecret: added.totpSecret,
+      };
     }
 
     server = await startServer(ctx.db, { logFile: path.join(tmp, 'server.log'), args: serverArgs });
@@ -461,7 +471,7 @@ export function useSuite(backend, { users = ['cm'], serverArgs = [] } = {}) {
     ctx.anon = api(ctx.base);
     for (const key of users) {
       const u = ctx.users[key];
-      const res = await login(ctx.base, u.username, u.password);
+      const res = await login(ctx.base, u.username, u.password, u.totpSecret);
       if (res.status !== 200 || typeof res.token !== 'string') {
         throw new Error(`login of ${u.username} answered ${res.status}: ${res.text}`);
       }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -421,17 +422,20 @@ TEST_P(StoreConformanceTest, EveryWriteAppendsItsAuditEvent) {
 
 TEST_P(StoreConformanceTest, SessionsEndOnIdleExpiryAndRevocation) {
   const auto hash = unique("token-hash-");
-  ASSERT_TRUE(store_->create_session(actor_, {hash, actor_.user_id, kNow, kNow + std::chrono::hours(12)}));
+  ASSERT_TRUE(
+      store_->create_session(actor_, {hash, actor_.user_id, kNow, kNow + std::chrono::hours(12), std::nullopt}));
   const auto idle = std::chrono::minutes(15);
   EXPECT_TRUE(store_->use_session(hash, kNow + std::chrono::minutes(14), idle)->has_value());
   // Used at minute 14: still alive at minute 28, not at minute 30.
   EXPECT_TRUE(store_->use_session(hash, kNow + std::chrono::minutes(28), idle)->has_value());
   EXPECT_FALSE(store_->use_session(hash, kNow + std::chrono::minutes(44), idle)->has_value());
   const auto second = unique("token-hash-");
-  ASSERT_TRUE(store_->create_session(actor_, {second, actor_.user_id, kNow, kNow + std::chrono::minutes(10)}));
+  ASSERT_TRUE(
+      store_->create_session(actor_, {second, actor_.user_id, kNow, kNow + std::chrono::minutes(10), std::nullopt}));
   EXPECT_FALSE(store_->use_session(second, kNow + std::chrono::minutes(10), idle)->has_value());
   const auto third = unique("token-hash-");
-  ASSERT_TRUE(store_->create_session(actor_, {third, actor_.user_id, kNow, kNow + std::chrono::hours(1)}));
+  ASSERT_TRUE(
+      store_->create_session(actor_, {third, actor_.user_id, kNow, kNow + std::chrono::hours(1), std::nullopt}));
   ASSERT_TRUE(store_->revoke_session(actor_, third, kNow));
   EXPECT_FALSE(store_->use_session(third, kNow, idle)->has_value());
   EXPECT_FALSE(store_->use_session("unknown", kNow, idle)->has_value());
@@ -457,8 +461,99 @@ TEST_P(StoreConformanceTest, FailedSignInsLockTheAccountUntilUnlockedOrSignedIn)
   EXPECT_EQ(store_->recent_audit_events(actor_.organization_id, 1)->front().action, "user.unlock");
 
   ASSERT_TRUE(store_->record_sign_in_failure(self, "wrong password", kNow));
-  ASSERT_TRUE(store_->create_session(self, {unique("token-"), actor_.user_id, kNow, kNow + std::chrono::hours(1)}));
+  ASSERT_TRUE(store_->create_session(
+      self, {unique("token-"), actor_.user_id, kNow, kNow + std::chrono::hours(1), std::nullopt}));
   EXPECT_EQ((*store_->find_credentials(username))->sign_in.consecutive_failures, 0);
+}
+
+TEST_P(StoreConformanceTest, ASecondFactorStepOpensOneSessionOnly) {
+  ASSERT_TRUE(store_->activate_totp(actor_, actor_.user_id, store_->seal_secret("seed"), std::nullopt, kNow));
+  const auto expires = kNow + std::chrono::hours(1);
+  ASSERT_TRUE(store_->create_session(actor_, {unique("t-"), actor_.user_id, kNow, expires, 1000}));
+  auto replay = store_->create_session(actor_, {unique("t-"), actor_.user_id, kNow, expires, 1000});
+  ASSERT_FALSE(replay);
+  EXPECT_EQ(replay.error().code, ErrorCode::Unauthenticated);
+  EXPECT_FALSE(store_->create_session(actor_, {unique("t-"), actor_.user_id, kNow, expires, 999}));
+  EXPECT_TRUE(store_->create_session(actor_, {unique("t-"), actor_.user_id, kNow, expires, 1001}));
+}
+
+TEST_P(StoreConformanceTest, SealedSecretsOpenOnlyUnchanged) {
+  const auto sealed = store_->seal_secret("twenty-byte-secret!!");
+  EXPECT_EQ(sealed.find("twenty"), std::string::npos);
+  EXPECT_EQ(*store_->open_secret(sealed), "twenty-byte-secret!!");
+  auto altered = sealed;
+  altered.back() = altered.back() == '0' ? '1' : '0';
+  EXPECT_FALSE(store_->open_secret(altered));
+}
+
+TEST_P(StoreConformanceTest, AnAdministratorRoleNeedsASecondFactorFirst) {
+  auto user = store_->create_user(actor_, {unique("u"), "Future Admin", Role::Supervisor, true, {}}, "h", kNow);
+  ASSERT_TRUE(user);
+  auto promote = [](UserFields fields) -> Result<UserFields> {
+    fields.role = Role::Administrator;
+    return fields;
+  };
+  auto refused = store_->update_user(actor_, user->id, 1, promote, kNow);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::FailedPrecondition);
+  EXPECT_EQ(refused.error().field, "role");
+  ASSERT_TRUE(store_->activate_totp(actor_, user->id, store_->seal_secret("seed"), std::nullopt, kNow));
+  EXPECT_TRUE(store_->update_user(actor_, user->id, 1, promote, kNow));
+}
+
+TEST_P(StoreConformanceTest, BreakingTheGlassOpensAClientForItsTimeAndAlertsTheReviewers) {
+  auto owned = create(client("Glass", unique("Owner"), "1955-05-05"));
+  // Someone with no relation to the client: a director, supervised by nobody; an auditor to alert.
+  auto director = store_->create_user(actor_, {unique("dir"), "Dana Director", Role::Director, true, {}}, "h", kNow);
+  auto supervisor = store_->create_user(actor_, {unique("sup"), "Sam Sup", Role::Supervisor, true, {}}, "h", kNow);
+  auto nurse = store_->create_user(actor_, {unique("rn"), "Nina Nurse", Role::NurseCaseManager, true, supervisor->id},
+                                   "h", kNow);
+  auto auditor = store_->create_user(actor_, {unique("aud"), "Avery Auditor", Role::Auditor, true, {}}, "h", kNow);
+  ASSERT_TRUE(director && supervisor && nurse && auditor);
+  Actor as_nurse{nurse->id, actor_.organization_id, Role::NurseCaseManager, "test", {}};
+  EXPECT_EQ(store_->get_client(as_nurse, owned.id, kNow).error().code, ErrorCode::PermissionDenied);
+
+  const auto until = kNow + std::chrono::minutes(60);
+  auto grant = store_->break_glass(as_nurse, owned.id, "Client arrived at the ED unconscious", 5000, until, kNow);
+  ASSERT_TRUE(grant) << grant.error().internal_message;
+  EXPECT_EQ(grant->expires_at, "2026-11-22T10:00:00Z");
+  EXPECT_TRUE(store_->get_client(as_nurse, owned.id, kNow + std::chrono::minutes(59)));
+  EXPECT_EQ(store_->get_client(as_nurse, owned.id, kNow + std::chrono::minutes(60)).error().code,
+            ErrorCode::PermissionDenied);
+  // Reads under the grant carry its reason in the audit trail.
+  auto events = store_->recent_audit_events(actor_.organization_id, 5);
+  bool read_with_reason = false;
+  for (const auto& event : *events) {
+    read_with_reason = read_with_reason || (event.action == "client.read" && event.user_id == nurse->id &&
+                                            event.break_glass_reason == "Client arrived at the ED unconscious");
+  }
+  EXPECT_TRUE(read_with_reason);
+  // The same second-factor step cannot be spent twice.
+  EXPECT_EQ(store_->break_glass(as_nurse, owned.id, "again, same code", 5000, until, kNow).error().code,
+            ErrorCode::Unauthenticated);
+  // The nurse's supervisor and the auditor are alerted; the director is not.
+  for (const auto& [who, role, expected] :
+       {std::tuple{supervisor->id, Role::Supervisor, 1u}, std::tuple{auditor->id, Role::Auditor, 1u},
+        std::tuple{director->id, Role::Director, 0u}}) {
+    Actor reviewer{who, actor_.organization_id, role, "test", {}};
+    auto alerts = store_->list_alerts(reviewer);
+    ASSERT_TRUE(alerts);
+    ASSERT_EQ(alerts->size(), expected) << role_name(role);
+    if (expected == 1u) {
+      EXPECT_EQ(alerts->front().about_user_id, nurse->id);
+      EXPECT_EQ(alerts->front().client_id, owned.id);
+      auto acknowledged = store_->acknowledge_alert(reviewer, alerts->front().id, kNow);
+      ASSERT_TRUE(acknowledged);
+      EXPECT_EQ(acknowledged->acknowledged_at, "2026-11-22T09:00:00Z");
+    }
+  }
+  Actor as_director{director->id, actor_.organization_id, Role::Director, "test", {}};
+  EXPECT_EQ(store_->acknowledge_alert(as_director, "al_unknown", kNow).error().code, ErrorCode::NotFound);
+  // The owner sees the grant on the client's record.
+  auto grants = store_->break_glass_grants(actor_, owned.id, kNow);
+  ASSERT_TRUE(grants);
+  ASSERT_EQ(grants->size(), 1u);
+  EXPECT_EQ(grants->front().user_id, nurse->id);
 }
 
 TEST_P(StoreConformanceTest, UsernamesAreUniqueAndRoleChangesAreAudited) {

@@ -10,21 +10,22 @@ using enum Permission;
 
 struct Row {
   Role role;
-  bool read_clients, write_clients, read_programs, write_programs, read_staff, write_staff, assign_cases, read_audit;
+  bool read_clients, write_clients, read_programs, write_programs, read_staff, write_staff, assign_cases, read_audit,
+      break_glass;
   ClientScope scope;
 };
 
 TEST(AccessTest, EachRoleHasExactlyItsPermissions) {
   // clang-format off
   const Row matrix[] = {
-      //               read   write  read   write  read   write  assign audit
-      //               client client prog.  prog.  staff  staff  cases  trail  client scope
-      {CaseManager,      true,  true,  true,  false, true,  false, false, false, ClientScope::OwnClients},
-      {NurseCaseManager, true,  true,  true,  false, true,  false, false, false, ClientScope::OwnClients},
-      {Supervisor,       true,  true,  true,  false, true,  false, true,  false, ClientScope::SupervisedStaff},
-      {Director,         false, false, true,  false, true,  false, false, false, ClientScope::None},
-      {Administrator,    false, false, true,  true,  true,  true,  false, false, ClientScope::None},
-      {Auditor,          false, false, true,  false, true,  false, false, true,  ClientScope::None},
+      //               read   write  read   write  read   write  assign audit  break
+      //               client client prog.  prog.  staff  staff  cases  trail  glass  client scope
+      {CaseManager,      true,  true,  true,  false, true,  false, false, false, true, ClientScope::OwnClients},
+      {NurseCaseManager, true,  true,  true,  false, true,  false, false, false, true, ClientScope::OwnClients},
+      {Supervisor,       true,  true,  true,  false, true,  false, true,  false, true, ClientScope::SupervisedStaff},
+      {Director,         true,  false, true,  false, true,  false, false, false, true, ClientScope::None},
+      {Administrator,    false, false, true,  true,  true,  true,  false, false, false, ClientScope::None},
+      {Auditor,          false, false, true,  false, true,  false, false, true,  false, ClientScope::None},
   };
   // clang-format on
   for (const auto& row : matrix) {
@@ -37,6 +38,7 @@ TEST(AccessTest, EachRoleHasExactlyItsPermissions) {
     EXPECT_EQ(role_allows(row.role, WriteStaff), row.write_staff) << label;
     EXPECT_EQ(role_allows(row.role, AssignCases), row.assign_cases) << label;
     EXPECT_EQ(role_allows(row.role, ReadAudit), row.read_audit) << label;
+    EXPECT_EQ(role_allows(row.role, BreakGlass), row.break_glass) << label;
     EXPECT_EQ(client_scope(row.role), row.scope) << label;
   }
 }
