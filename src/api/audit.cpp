@@ -1,6 +1,4 @@
 // The audit trail for auditors, and the "access to this client" panel.
-#include <charconv>
-
 #include "api/handlers.hpp"
 #include "api/json_mapping.hpp"
 
@@ -63,13 +61,8 @@ HttpResponse query_audit(RequestContext& context) {
     }
     search.descending = order == "desc";
   }
-  if (const auto& cursor = (*query)["cursor"]; !cursor.empty()) {
-    auto [end, status] = std::from_chars(cursor.data(), cursor.data() + cursor.size(), search.offset);
-    if (status != std::errc() || end != cursor.data() + cursor.size() || search.offset < 0) {
-      return error_response(make_error(ErrorCode::InvalidArgument, "cursor is not one this server gave out", "cursor"));
-    }
-  }
-  return respond(context.services.store.query_audit(context.actor, search), audit_page);
+  search.cursor = (*query)["cursor"];
+  return respond(context.services.store.query_audit(context.actor, search, context.now), audit_page);
 }
 
 HttpResponse client_access_log(RequestContext& context) {
@@ -81,7 +74,7 @@ HttpResponse client_access_log(RequestContext& context) {
   store::AuditQuery search;
   search.client_id = client_id;
   search.limit = store::kMaximumPageSize;
-  return respond(context.services.store.query_audit(context.actor, search), audit_page);
+  return respond(context.services.store.query_audit(context.actor, search, context.now), audit_page);
 }
 
 }  // namespace caseboard::api

@@ -84,7 +84,7 @@ class SqlStore final : public Store {
   Result<std::vector<Alert>> list_alerts(const Actor& actor) override;
   Result<Alert> acknowledge_alert(const Actor& actor, std::string_view alert_id, Timestamp now) override;
   Result<void> record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) override;
-  Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query) override;
+  Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query, Timestamp now) override;
   Result<AuditVerification> verify_audit_trail() override;
   Result<std::vector<AuditEvent>> recent_audit_events(std::string_view organization_id, int limit) override;
 

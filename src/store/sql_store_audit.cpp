@@ -1,4 +1,6 @@
 // The audit trail: appending to the hash chain, reading it for auditors, and verifying it.
+#include <charconv>
+
 #include "store/sql_store.hpp"
 
 namespace caseboard::store {
@@ -112,7 +114,7 @@ Result<std::vector<AuditEvent>> SqlStore::recent_audit_events(std::string_view o
   });
 }
 
-Result<Page<AuditEvent>> SqlStore::query_audit(const Actor& actor, const AuditQuery& query) {
+Result<Page<AuditEvent>> SqlStore::query_audit(const Actor& actor, const AuditQuery& query, Timestamp now) {
   std::string sql = "SELECT " + std::string(kAuditColumns) + " FROM audit_events WHERE organization_id = ?";
   std::vector<SqlValue> params{actor.organization_id};
   auto add = [&](std::string_view condition, const std::string& value) {
@@ -126,21 +128,57 @@ Result<Page<AuditEvent>> SqlStore::query_audit(const Actor& actor, const AuditQu
   add("action = ?", query.action);
   add("at >= ?", query.from);
   add("at < ?", query.to);
-  const int limit = clamp_page_size(query.limit);
-  // The sort column comes from an enum, never from the request text.
-  sql += " ORDER BY " + std::string(sort_column(query.sort)) + (query.descending ? " DESC" : " ASC") + ", sequence" +
-         (query.descending ? " DESC" : " ASC") + " LIMIT ? OFFSET ?";
-  params.emplace_back(std::int64_t{limit + 1});
-  params.emplace_back(std::int64_t{query.offset});
-  return read([&](SqlConnection& connection) -> Result<Page<AuditEvent>> {
-    CB_TRY_ASSIGN(rows, connection.query(sql, params));
-    Page<AuditEvent> page;
-    for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
-      page.items.push_back(event_from_row(rows[i]));
+  // The sort column comes from an enum, never from the request text. Ordering by (key, sequence)
+  // with a keyset cursor keeps pages stable while new entries are appended.
+  const bool by_sequence = query.sort == AuditSortField::Sequence;
+  const std::string key = by_sequence ? "sequence" : "COALESCE(" + std::string(sort_column(query.sort)) + ", '')";
+  const std::string direction = query.descending ? " DESC" : " ASC";
+  if (!query.cursor.empty()) {
+    CB_TRY_ASSIGN(after, decode_cursor(query.cursor, 2));
+    std::int64_t sequence = 0;
+    auto [end, status] = std::from_chars(after[1].data(), after[1].data() + after[1].size(), sequence);
+    if (status != std::errc() || end != after[1].data() + after[1].size()) {
+      return fail(ErrorCode::InvalidArgument, "cursor is not one this server gave out", "cursor");
     }
-    if (rows.size() > static_cast<std::size_t>(limit)) page.next_cursor = std::to_string(query.offset + limit);
-    return page;
-  });
+    const std::string beyond = query.descending ? " < " : " > ";
+    if (by_sequence) {
+      sql += " AND sequence" + beyond + "?";
+    } else {
+      sql += " AND (" + key + ", sequence)" + beyond + "(?, ?)";
+      params.emplace_back(after[0]);
+    }
+    params.emplace_back(sequence);
+  }
+  const int limit = clamp_page_size(query.limit);
+  sql += " ORDER BY " + key + direction + ", sequence" + direction + " LIMIT ?";
+  params.emplace_back(std::int64_t{limit + 1});
+  CB_TRY_ASSIGN(page, read([&](SqlConnection& connection) -> Result<Page<AuditEvent>> {
+                  CB_TRY_ASSIGN(rows, connection.query(sql, params));
+                  Page<AuditEvent> found;
+                  for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
+                    found.items.push_back(event_from_row(rows[i]));
+                  }
+                  if (rows.size() > static_cast<std::size_t>(limit)) {
+                    const auto& last = found.items.back();
+                    std::string value;
+                    switch (query.sort) {
+                      case AuditSortField::Sequence: break;
+                      case AuditSortField::At: value = last.at; break;
+                      case AuditSortField::UserId: value = last.user_id; break;
+                      case AuditSortField::ClientId: value = last.client_id; break;
+                      case AuditSortField::Action: value = last.action; break;
+                      case AuditSortField::ResourceType: value = last.resource_type; break;
+                      case AuditSortField::Outcome: value = last.outcome; break;
+                    }
+                    found.next_cursor = encode_cursor({value, std::to_string(last.sequence)});
+                  }
+                  return found;
+                }));
+  // Who looked at the trail, and for what, is itself on the trail.
+  const auto criteria = "user_id=" + query.user_id + "; client_id=" + query.client_id + "; action=" + query.action +
+                        "; from=" + query.from + "; to=" + query.to + "; results=" + std::to_string(page.items.size());
+  CB_TRY(record_event(actor, {"audit.query", "audit", {}, query.client_id, "success", criteria}, now));
+  return page;
 }
 
 Result<AuditVerification> SqlStore::verify_audit_trail() {

@@ -109,7 +109,7 @@ struct AuditQuery {
   AuditSortField sort = AuditSortField::Sequence;
   bool descending = true;
   int limit = 50;
-  int offset = 0;
+  std::string cursor;  // from a previous page's next_cursor: the sort key and sequence of its last row
 };
 
 // The result of recomputing the chain: intact, or the first entry that is not what was written.
@@ -276,8 +276,11 @@ class Store {
   // --- audit trail ---
   // Appends one event in a transaction of its own (sign-in failures, refused access decisions).
   [[nodiscard]] virtual Result<void> record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) = 0;
-  // The organization's events matching the query, sorted as asked.
-  [[nodiscard]] virtual Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query) = 0;
+  // The organization's events matching the query, sorted as asked, in pages that stay stable while
+  // new events arrive (keyset cursor). The query itself is recorded in the trail. InvalidArgument
+  // (field "cursor") for a cursor this store did not make.
+  [[nodiscard]] virtual Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query,
+                                                             Timestamp now) = 0;
   // Recomputes the whole chain with the key and compares it with the head.
   [[nodiscard]] virtual Result<AuditVerification> verify_audit_trail() = 0;
   // The newest events of the organization, newest first.
