@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <atomic>
 #include <restinio/all.hpp>
+#include <restinio/tls.hpp>
 
 #include "api/json_reader.hpp"
 #include "api/static_files.hpp"
@@ -13,8 +14,6 @@ namespace caseboard::api {
 namespace {
 
 using Router = restinio::router::express_router_t<>;
-
-using ServerTraits = restinio::default_traits_t;
 
 restinio::http_method_id_t restinio_method(Method method) {
   switch (method) {
@@ -79,7 +78,9 @@ HttpRequest to_request(const restinio::request_handle_t& request, Method method)
   return out;
 }
 
-void send(const restinio::request_handle_t& request, const HttpResponse& response) {
+enum class Transport { Plain, Tls };
+
+void send(const restinio::request_handle_t& request, const HttpResponse& response, Transport transport) {
   auto reply = request->create_response(
       restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
                                    std::string(reason_phrase(response.status))});
@@ -92,6 +93,8 @@ void send(const restinio::request_handle_t& request, const HttpResponse& respons
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                         "frame-ancestors 'none'");
   }
+  // Once a browser has met Caseboard over TLS, it must never fall back to plain HTTP.
+  if (transport == Transport::Tls) reply.append_header("Strict-Transport-Security", "max-age=31536000");
   bool cache_set = false;
   for (const auto& [name, value] : response.headers) {
     cache_set = cache_set || name == "Cache-Control";
@@ -117,46 +120,13 @@ std::optional<HttpResponse> read_query_string(const restinio::request_handle_t& 
 
 }  // namespace
 
-void serve_until_stopped(const ServerOptions& options, Services& services) {
-  auto router = std::make_unique<Router>();
-  auto routes = std::make_shared<std::vector<Route>>(api_routes());
-  for (std::size_t index = 0; index < routes->size(); ++index) {
-    const auto& route = (*routes)[index];
-    router->add_handler(restinio_method(route.method), route.pattern,
-                        [routes, index, names = parameter_names(route.pattern), &services](
-                            const restinio::request_handle_t& request, restinio::router::route_params_t parameters) {
-                          const auto& current = (*routes)[index];
-                          auto in = to_request(request, current.method);
-                          for (const auto& name : names) {
-                            in.path_parameters[name] = std::string(parameters[name]);
-                          }
-                          if (auto bad = read_query_string(request, in)) {
-                            send(request, *bad);
-                          } else {
-                            auto response = dispatch(current, in, services);
-                            // The path only: a query string may hold client names.
-                            spdlog::info("{} {} {} {}", in.request_id, request->header().method().c_str(), in.path,
-                                         response.status);
-                            send(request, response);
-                          }
-                          return restinio::request_accepted();
-                        });
-  }
-  auto files = std::make_shared<StaticFiles>(options.web_root);
-  spdlog::info("web UI: {} files from {}", files->size(), options.web_root.empty() ? "(none)" : options.web_root);
-  router->non_matched_request_handler([files](const restinio::request_handle_t& request) {
-    const std::string path(request->header().path());
-    const auto method = request->header().method();
-    if (path.starts_with("/api/") || path == "/api") {
-      send(request, error_response(make_error(ErrorCode::NotFound, "no such endpoint or method")));
-    } else if (method == restinio::http_method_get() || method == restinio::http_method_head()) {
-      send(request, files->serve(path));
-    } else {
-      send(request, error_response(make_error(ErrorCode::NotFound, "no such page")));
-    }
-    return restinio::request_accepted();
-  });
+namespace {
 
+// Runs the server with `Traits` (plain or TLS sockets) until SIGINT or SIGTERM; `configure` adds
+// what the transport needs to the settings.
+template <class Traits, class Configure>
+void run_until_stopped(const ServerOptions& options, restinio::default_request_handler_t handler,
+                       Configure&& configure) {
   // Block the stop signals in every thread; this one waits for them below.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
@@ -164,32 +134,97 @@ void serve_until_stopped(const ServerOptions& options, Services& services) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto server = restinio::run_async<ServerTraits>(
-      restinio::own_io_context(),
-      restinio::server_settings_t<ServerTraits>{}
-          .address(options.host)
-          .port(options.port)
-          .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(8 * kMaximumBodySize))
-          .handle_request_timeout(std::chrono::seconds(30))
-          .request_handler(
-              [router = std::shared_ptr<Router>(std::move(router))](const restinio::request_handle_t& request) {
-                // The router throws on a path it cannot decode (e.g. %FF); answer that as bad input
-                // rather than let the connection drop without a reply.
-                try {
-                  return (*router)(request);
-                } catch (const std::exception&) {
-                  send(request, error_response(make_error(ErrorCode::MalformedRequest, "the path cannot be decoded")));
-                  return restinio::request_accepted();
-                }
-              }),
-      options.threads);
-  spdlog::info("Caseboard serving on http://{}:{} ({} database)", options.host, options.port,
-               services.store.backend_name());
+  restinio::server_settings_t<Traits> settings;
+  settings.address(options.host)
+      .port(options.port)
+      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(8 * kMaximumBodySize))
+      .handle_request_timeout(std::chrono::seconds(30))
+      .request_handler(std::move(handler));
+  configure(settings);
+  auto server = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings), options.threads);
   int received = 0;
   sigwait(&stop_signals, &received);
   spdlog::info("stopping on signal {}", received);
   server->stop();
   server->wait();
+}
+
+// TLS 1.2 and later only, with the certificate chain and key from files; throws when they cannot
+// be read or do not match.
+restinio::asio_ns::ssl::context tls_context(const ServerOptions& options) {
+  namespace ssl = restinio::asio_ns::ssl;
+  ssl::context context(ssl::context::tls_server);
+  context.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                      ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+  context.use_certificate_chain_file(options.tls_certificate_file);
+  context.use_private_key_file(options.tls_key_file, ssl::context::pem);
+  return context;
+}
+
+}  // namespace
+
+void serve_until_stopped(const ServerOptions& options, Services& services) {
+  const auto transport = options.tls_certificate_file.empty() ? Transport::Plain : Transport::Tls;
+  auto router = std::make_unique<Router>();
+  auto routes = std::make_shared<std::vector<Route>>(api_routes());
+  for (std::size_t index = 0; index < routes->size(); ++index) {
+    const auto& route = (*routes)[index];
+    router->add_handler(restinio_method(route.method), route.pattern,
+                        [routes, index, names = parameter_names(route.pattern), &services, transport](
+                            const restinio::request_handle_t& request, restinio::router::route_params_t parameters) {
+                          const auto& current = (*routes)[index];
+                          auto in = to_request(request, current.method);
+                          for (const auto& name : names) {
+                            in.path_parameters[name] = std::string(parameters[name]);
+                          }
+                          if (auto bad = read_query_string(request, in)) {
+                            send(request, *bad, transport);
+                          } else {
+                            auto response = dispatch(current, in, services);
+                            // The path only: a query string may hold client names.
+                            spdlog::info("{} {} {} {}", in.request_id, request->header().method().c_str(), in.path,
+                                         response.status);
+                            send(request, response, transport);
+                          }
+                          return restinio::request_accepted();
+                        });
+  }
+  auto files = std::make_shared<StaticFiles>(options.web_root);
+  spdlog::info("web UI: {} files from {}", files->size(), options.web_root.empty() ? "(none)" : options.web_root);
+  router->non_matched_request_handler([files, transport](const restinio::request_handle_t& request) {
+    const std::string path(request->header().path());
+    const auto method = request->header().method();
+    if (path.starts_with("/api/") || path == "/api") {
+      send(request, error_response(make_error(ErrorCode::NotFound, "no such endpoint or method")), transport);
+    } else if (method == restinio::http_method_get() || method == restinio::http_method_head()) {
+      send(request, files->serve(path), transport);
+    } else {
+      send(request, error_response(make_error(ErrorCode::NotFound, "no such page")), transport);
+    }
+    return restinio::request_accepted();
+  });
+
+  restinio::default_request_handler_t handler = [router = std::shared_ptr<Router>(std::move(router)),
+                                                 transport](const restinio::request_handle_t& request) {
+    // The router throws on a path it cannot decode (e.g. %FF); answer that as bad input
+    // rather than let the connection drop without a reply.
+    try {
+      return (*router)(request);
+    } catch (const std::exception&) {
+      send(request, error_response(make_error(ErrorCode::MalformedRequest, "the path cannot be decoded")), transport);
+      return restinio::request_accepted();
+    }
+  };
+  const auto scheme = transport == Transport::Tls ? "https" : "http";
+  spdlog::info("Caseboard serving on {}://{}:{} ({} database)", scheme, options.host, options.port,
+               services.store.backend_name());
+  if (transport == Transport::Tls) {
+    auto context = tls_context(options);
+    run_until_stopped<restinio::default_tls_traits_t>(
+        options, std::move(handler), [&context](auto& settings) { settings.tls_context(std::move(context)); });
+  } else {
+    run_until_stopped<restinio::default_traits_t>(options, std::move(handler), [](auto&) {});
+  }
 }
 
 }  // namespace caseboard::api

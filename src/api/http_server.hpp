@@ -13,9 +13,13 @@ struct ServerOptions {
   unsigned short port = 8080;
   std::string web_root;
   std::size_t threads = 4;
+  // PEM files; both set: serve HTTPS (TLS 1.2 and later), with HSTS on every answer.
+  std::string tls_certificate_file;
+  std::string tls_key_file;
 };
 
-// Serves until SIGINT or SIGTERM; throws when the address cannot be bound.
+// Serves until SIGINT or SIGTERM; throws when the address cannot be bound or the TLS files
+// cannot be used.
 void serve_until_stopped(const ServerOptions& options, Services& services);
 
 }  // namespace caseboard::api

@@ -18,6 +18,8 @@ struct ServeOptions {
   std::size_t sign_in_failures_per_source = 30;  // in 15 minutes, before 429
   int break_glass_minutes = 60;
   bool allow_unsafe_durability = false;  // serve even when a crash could lose committed writes
+  std::string tls_certificate_file;      // PEM; with tls_key_file: HTTPS
+  std::string tls_key_file;
 };
 int run_serve(const ServeOptions& options);
 

@@ -32,6 +32,14 @@ int main(int argc, char** argv) {
   serve_command->add_option("--break-glass-minutes", serve.break_glass_minutes, "How long break-the-glass access lasts")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();
+  auto* certificate = serve_command
+                          ->add_option("--tls-cert", serve.tls_certificate_file,
+                                       "PEM certificate chain: serve HTTPS (TLS 1.2 and later)")
+                          ->check(CLI::ExistingFile);
+  auto* key = serve_command->add_option("--tls-key", serve.tls_key_file, "PEM private key of the certificate")
+                  ->check(CLI::ExistingFile);
+  certificate->needs(key);
+  key->needs(certificate);
   serve_command->add_flag("--allow-unsafe-durability", serve.allow_unsafe_durability,
                           "Serve even on a database that could lose committed writes in a crash (tests only)");
   serve_command->add_option("--idle-timeout", serve.idle_minutes, "Minutes of inactivity that end a session")

@@ -42,6 +42,8 @@ int run_serve(const ServeOptions& options) {
   server.port = options.port;
   server.web_root = options.web_root;
   server.threads = options.threads;
+  server.tls_certificate_file = options.tls_certificate_file;
+  server.tls_key_file = options.tls_key_file;
   api::serve_until_stopped(server, services);
   return 0;
 }

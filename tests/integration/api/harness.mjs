@@ -21,6 +21,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -210,17 +211,29 @@ process.on('exit', () => {
   }
 });
 
+/** GET over HTTPS trusting `ca` (fetch cannot be given a CA); resolves {status}. */
+function httpsStatus(url, ca) {
+  return new Promise((resolve, reject) => {
+    const request = https.get(url, { ca }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode }));
+    });
+    request.on('error', reject);
+    request.setTimeout(1000, () => request.destroy(new Error('timed out')));
+  });
+}
+
 /**
  * Starts `caseboard serve` on a free port and waits (≤ 15 s) for GET /healthz to answer 200.
  * Resolves {base, port, stop, output, exitInfo}; on failure kills the server and rejects with
  * its output. stop() sends SIGTERM and resolves {code, signal, ms, killed} (SIGKILL after 5 s).
  */
-export async function startServer(db, { logFile, args = [] } = {}) {
+export async function startServer(db, { logFile, args = [], scheme = 'http', ca } = {}) {
   if (!fs.existsSync(binary)) {
     throw new Error(`server binary not found: ${binary} (build it first, or set CASEBOARD_BIN)`);
   }
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const base = `${scheme}://127.0.0.1:${port}`;
   // The test PostgreSQL server runs without fsync (it holds nothing worth keeping), which serve
   // refuses unless told.
   const durability = db.startsWith('postgres') ? ['--allow-unsafe-durability'] : [];
@@ -276,8 +289,9 @@ export async function startServer(db, { logFile, args = [] } = {}) {
   while (Date.now() < deadline) {
     if (exitInfo) break;
     try {
-      const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
-      await res.text();
+      const res = scheme === 'https'
+        ? await httpsStatus(`${base}/healthz`, ca)
+        : await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) }).then(async (r) => { await r.text(); return r; });
       if (res.status === 200) {
         return { base, port, stop, output: () => output, exitInfo: () => exitInfo };
       }
