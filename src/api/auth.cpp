@@ -2,6 +2,7 @@
 #include "api/handlers.hpp"
 #include "api/json_mapping.hpp"
 #include "api/json_reader.hpp"
+#include "api/session_cookie.hpp"
 #include "core/access.hpp"
 #include "security/password.hpp"
 #include "security/session_token.hpp"
@@ -91,14 +92,20 @@ HttpResponse login(RequestContext& context) {
   if (auto created = context.services.store.create_session(actor, session); !created) {
     return error_response(created.error());
   }
-  return json_response(200, {{"token", token}, {"user", to_json(user)}});
+  auto response = json_response(200, {{"token", token}, {"user", to_json(user)}});
+  response.headers.emplace_back("Set-Cookie", session_cookie(token));
+  return response;
 }
 
 HttpResponse logout(RequestContext& context) {
-  auto token = std::string_view(context.request.authorization).substr(std::string_view("Bearer ").size());
-  auto revoked = context.services.store.revoke_session(context.actor, security::hash_session_token(token), context.now);
+  // Signed in, so a token was presented (authentication checked it).
+  const auto presented = presented_token(context.request);
+  auto revoked = context.services.store.revoke_session(
+      context.actor, security::hash_session_token(presented ? presented->token : std::string()), context.now);
   if (!revoked) return error_response(revoked.error());
-  return no_content();
+  auto response = no_content();
+  response.headers.emplace_back("Set-Cookie", expired_session_cookie());
+  return response;
 }
 
 HttpResponse current_user(RequestContext& context) {

@@ -70,6 +70,8 @@ HttpRequest to_request(const restinio::request_handle_t& request, Method method)
   out.path = std::string(request->header().path());
   const auto& fields = request->header();
   out.authorization = fields.get_field_or(restinio::http_field::authorization, "");
+  out.cookie = fields.get_field_or(restinio::http_field::cookie, "");
+  out.requested_with = fields.get_field_or("X-Requested-With", "");
   out.if_match = fields.get_field_or(restinio::http_field::if_match, "");
   out.content_type = fields.get_field_or(restinio::http_field::content_type, "");
   out.body = request->body();

@@ -21,6 +21,8 @@ struct HttpRequest {
   std::map<std::string, std::string> path_parameters;
   std::vector<std::pair<std::string, std::string>> query;
   std::string authorization;
+  std::string cookie;
+  std::string requested_with;  // X-Requested-With: the CSRF proof of cookie sessions
   std::string if_match;
   std::string content_type;
   std::string body;

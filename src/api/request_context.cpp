@@ -5,6 +5,7 @@
 
 #include "api/json_reader.hpp"
 #include "api/route.hpp"
+#include "api/session_cookie.hpp"
 #include "core/text.hpp"
 #include "security/session_token.hpp"
 
@@ -25,15 +26,17 @@ std::string_view method_name(Method method) {
 }
 
 Result<Actor> authenticate(const HttpRequest& request, Services& services, Timestamp now) {
-  constexpr std::string_view kBearer = "Bearer ";
-  std::string_view header = request.authorization;
-  if (!header.starts_with(kBearer) || header.size() == kBearer.size()) {
-    return fail(ErrorCode::Unauthenticated, "sign in first: send Authorization: Bearer <token>");
+  auto presented = presented_token(request);
+  if (!presented) {
+    return fail(ErrorCode::Unauthenticated, "sign in first: send Authorization: Bearer <token> or the session cookie");
   }
-  auto token = header.substr(kBearer.size());
-  CB_TRY_ASSIGN(user,
-                services.store.use_session(security::hash_session_token(token), now, services.sessions.idle_limit));
+  CB_TRY_ASSIGN(user, services.store.use_session(security::hash_session_token(presented->token), now,
+                                                 services.sessions.idle_limit));
   if (!user) return fail(ErrorCode::Unauthenticated, "your session has ended; sign in again");
+  if (presented->from_cookie && request.method != Method::Get && request.requested_with != kCsrfHeaderValue) {
+    return fail(ErrorCode::PermissionDenied, "requests with the session cookie must send X-Requested-With: caseboard",
+                "X-Requested-With");
+  }
   return Actor{user->id, user->organization_id, user->fields.role, request.remote_address, request.request_id};
 }
 
