@@ -3,8 +3,9 @@
 
 import { Fragment } from 'preact';
 import type { AuditEvent, User } from '../api';
-import { auditActionLabel, formatDateTimeSeconds, ROLE_LABELS } from '../format';
+import { auditActionLabel, formatDateTimeSeconds } from '../format';
 import { OutcomeBadge } from './OutcomeBadge';
+import { StaffName } from './StaffName';
 
 /** Lets a path-like text ("/api/v1/clients/:id") wrap after its slashes instead of mid-word. */
 function breakable(text: string) {
@@ -23,17 +24,6 @@ interface Props {
 }
 
 export function AuditTable({ items, users }: Props) {
-  function who(userId: string | null) {
-    if (!userId) return <span class="muted">No signed-in user</span>;
-    const found = users.find((user) => user.id === userId);
-    if (!found) return <span class="mono small id">{userId}</span>;
-    return (
-      <>
-        {found.display_name}
-        <div class="muted small">{ROLE_LABELS[found.role] ?? found.role}</div>
-      </>
-    );
-  }
 
   return (
     // Wider than a tablet: the wrapper scrolls sideways, and takes focus so the keyboard can scroll it.
@@ -63,7 +53,7 @@ export function AuditTable({ items, users }: Props) {
                 <time dateTime={event.at}>{formatDateTimeSeconds(event.at)}</time>
                 <div class="muted small mono">{event.at}</div>
               </td>
-              <td class="audit-user">{who(event.user_id)}</td>
+              <td class="audit-user"><StaffName userId={event.user_id} users={users} /></td>
               <td>
                 {auditActionLabel(event)}
                 <div class="muted small mono">{event.action}</div>

@@ -5,10 +5,11 @@
 import { useState } from 'preact/hooks';
 import type { User } from '../api';
 import { listClientAccess, listUsers } from '../api';
-import { auditActionLabel, formatDateTimeSeconds, ROLE_LABELS } from '../format';
+import { auditActionLabel, formatDateTimeSeconds } from '../format';
 import { useResource } from '../useResource';
 import { ErrorAlert } from './ErrorAlert';
 import { OutcomeBadge } from './OutcomeBadge';
+import { StaffName } from './StaffName';
 
 export function ClientAccessSection({ clientId }: { clientId: string }) {
   const [opened, setOpened] = useState(false);
@@ -19,17 +20,6 @@ export function ClientAccessSection({ clientId }: { clientId: string }) {
   const items = access.data?.items ?? [];
   const refusedCount = items.filter((event) => event.outcome === 'refused').length;
 
-  function who(userId: string | null) {
-    if (!userId) return <span class="muted">No signed-in user</span>;
-    const found = userList.find((user) => user.id === userId);
-    if (!found) return <span class="mono small">{userId}</span>;
-    return (
-      <>
-        {found.display_name}
-        <div class="muted small">{ROLE_LABELS[found.role] ?? found.role}</div>
-      </>
-    );
-  }
 
   return (
     <section class="card access-card" aria-labelledby="access-heading">
@@ -86,7 +76,7 @@ export function ClientAccessSection({ clientId }: { clientId: string }) {
                           {formatDateTimeSeconds(event.at)}
                         </time>
                       </td>
-                      <td>{who(event.user_id)}</td>
+                      <td><StaffName userId={event.user_id} users={userList} /></td>
                       <td>{auditActionLabel(event)}</td>
                       <td>
                         <OutcomeBadge outcome={event.outcome} />

@@ -13,6 +13,7 @@ import { localInputToUtc, setTitle, utcToLocalInput } from '../format';
 import type { Location } from '../router';
 import { href, navigate } from '../router';
 import { useResource } from '../useResource';
+import { Pager } from '../components/Pager';
 
 const PAGE_SIZE = 50;
 const FILTER_FIELDS = ['user_id', 'client_id', 'action', 'from', 'to', 'sort', 'order'];
@@ -155,18 +156,7 @@ export function AuditPage({ location }: { location: Location }) {
               : ''}
         </p>
         {page && page.items.length > 0 ? <AuditTable items={page.items} users={users.data?.items ?? []} /> : null}
-        {cursors.length > 1 || page?.next_cursor ? (
-          <nav class="pager" aria-label="Result pages">
-            <button type="button" class="button-secondary" disabled={cursors.length <= 1 || results.loading}
-              onClick={() => setCursors(cursors.slice(0, -1))}>
-              Previous page
-            </button>
-            <button type="button" class="button-secondary" disabled={!page?.next_cursor || results.loading}
-              onClick={() => page?.next_cursor && setCursors([...cursors, page.next_cursor])}>
-              Next page
-            </button>
-          </nav>
-        ) : null}
+        <Pager cursors={cursors} onCursors={setCursors} nextCursor={page?.next_cursor} loading={results.loading} />
       </section>
     </div>
   );

@@ -13,6 +13,7 @@ import { ageOn, setTitle } from '../format';
 import type { Location } from '../router';
 import { clientHref, currentLocation, href, navigate } from '../router';
 import { useResource } from '../useResource';
+import { Pager } from '../components/Pager';
 
 const DEBOUNCE_MS = 300;
 const PAGE_SIZE = 25;
@@ -200,18 +201,7 @@ export function ClientList({ location }: { location: Location }) {
             <a href={href('/clients/new')}>Register a new client</a>
           </p>
         ) : null}
-        {cursors.length > 1 || page?.next_cursor ? (
-          <nav class="pager" aria-label="Result pages">
-            <button type="button" class="button-secondary" disabled={cursors.length <= 1 || results.loading}
-              onClick={() => setCursors(cursors.slice(0, -1))}>
-              Previous page
-            </button>
-            <button type="button" class="button-secondary" disabled={!page?.next_cursor || results.loading}
-              onClick={() => page?.next_cursor && setCursors([...cursors, page.next_cursor])}>
-              Next page
-            </button>
-          </nav>
-        ) : null}
+        <Pager cursors={cursors} onCursors={setCursors} nextCursor={page?.next_cursor} loading={results.loading} />
       </section>
     </div>
   );
