@@ -320,8 +320,8 @@ describe('record-level access, the audit trail and automatic log-off', { timeout
       await page.evaluate(() => sessionStorage.setItem('caseboard.idleTimeoutMs', '4000'));
       await signIn(page, CM_A);
       await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
-      const token = await page.evaluate(() => sessionStorage.getItem('caseboard.token'));
-      assert.ok(token);
+      const token = (await page.context().cookies()).find((c) => c.name === '__Host-caseboard_session')?.value;
+      assert.ok(token, 'the session cookie is set');
 
       // Activity keeps the session: move the mouse for 6 s (longer than the timeout).
       for (let i = 0; i < 12; i += 1) {
@@ -336,7 +336,7 @@ describe('record-level access, the audit trail and automatic log-off', { timeout
         .getByRole('heading', { name: 'Sign in to Caseboard' })
         .waitFor({ timeout: 10_000 });
       await page.getByText('You were signed out after 4 seconds without activity.').waitFor();
-      assert.equal(await page.evaluate(() => sessionStorage.getItem('caseboard.token')), null);
+      assert.equal(await page.evaluate(() => sessionStorage.getItem('caseboard.session')), null);
       assert.equal(await hash(), '#/login');
       await shot('16-signed-out-idle-1366.png');
 

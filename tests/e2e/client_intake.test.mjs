@@ -227,11 +227,17 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Delgado, Rosa' }).first().click();
     await page.getByRole('heading', { level: 1, name: /Delgado, Rosa|DELGADO, rosa/ }).waitFor();
 
-    // A token the server no longer accepts sends the user back to sign in, with a message.
-    // Let the client page's own loads finish first: one sent with the bad token would end the
-    // session before the reload, and the reload would then find no token to check at all.
+    // A session the server has ended sends the user back to sign in, with a message. The token
+    // is in an HttpOnly cookie the page cannot read; end the session on the server behind the
+    // page's back, as an expiry or an administrator would.
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => sessionStorage.setItem('caseboard.token', 'revoked-token'));
+    const [sessionCookie] = (await page.context().cookies()).filter((c) => c.name === '__Host-caseboard_session');
+    assert.ok(sessionCookie, 'the session travels in the __Host- cookie');
+    assert.equal(sessionCookie.httpOnly, true);
+    assert.equal(sessionCookie.sameSite, 'Strict');
+    assert.equal(await page.evaluate(() => document.cookie.includes('caseboard_session')), false, 'script cannot read it');
+    const revoked = await api(baseUrl, 'POST', '/auth/logout', { token: sessionCookie.value });
+    assert.equal(revoked.status, 204);
     await page.reload();
     await page.getByText('Your session ended; please sign in again').waitFor();
     await page.getByRole('heading', { name: 'Sign in to Caseboard' }).waitFor();
@@ -243,6 +249,8 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { level: 1, name: /Delgado, Rosa|DELGADO, rosa/ }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Caseboard' }).waitFor();
-    assert.equal(await page.evaluate(() => sessionStorage.getItem('caseboard.token')), null);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('caseboard.session')), null);
+    const left = (await page.context().cookies()).filter((c) => c.name === '__Host-caseboard_session' && c.value);
+    assert.deepEqual(left, [], 'sign-out drops the cookie');
   }
 });

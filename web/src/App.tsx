@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from './api';
-import { getMe, getToken, logout, millisSinceLastRequest, onUnauthenticated } from './api';
+import { getMe, hasSession, logout, millisSinceLastRequest, onUnauthenticated } from './api';
 import { canReadAudit, hasClinicalAccess, homeHash, routeSuitsRole } from './access';
 import { Header } from './components/Header';
 import { NoAuditAccess } from './components/NoAuditAccess';
@@ -37,7 +37,7 @@ export function App() {
   const route = matchRoute(location.path);
   const [user, setUser] = useState<User | null>(null);
   // True while a token from an earlier page load is being checked with GET /me.
-  const [restoring, setRestoring] = useState(() => getToken() !== null);
+  const [restoring, setRestoring] = useState(() => hasSession());
   const [notice, setNotice] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const [idleTimeoutMs, setIdleTimeoutMs] = useState(readIdleTimeoutMs);
@@ -63,7 +63,7 @@ export function App() {
       // A late 401 after an automatic log-off must not replace that explanation.
       setNotice((current) => current ?? SESSION_ENDED);
     });
-    if (getToken()) {
+    if (hasSession()) {
       getMe()
         .then((me) => startSession(me))
         .catch(() => {

@@ -263,22 +263,26 @@ export function errorMessage(err: unknown): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Session token and the 401 hook
+// The session and the 401 hook
+//
+// The session token lives only in the HttpOnly __Host- cookie the server sets at sign-in: script
+// in the page can never read it. The tab keeps a marker (not a secret) that a session was opened,
+// so a reload knows to ask the server who is signed in rather than show the sign-in page.
 
-const TOKEN_KEY = 'caseboard.token';
+const SESSION_KEY = 'caseboard.session';
 
-export function getToken(): string | null {
+export function hasSession(): boolean {
   try {
-    return sessionStorage.getItem(TOKEN_KEY);
+    return sessionStorage.getItem(SESSION_KEY) === '1';
   } catch {
-    return null;
+    return false;
   }
 }
 
-function setToken(token: string | null): void {
+function setSession(open: boolean): void {
   try {
-    if (token === null) sessionStorage.removeItem(TOKEN_KEY);
-    else sessionStorage.setItem(TOKEN_KEY, token);
+    if (open) sessionStorage.setItem(SESSION_KEY, '1');
+    else sessionStorage.removeItem(SESSION_KEY);
   } catch {
     // Storage can be unavailable (private mode, quota); the session then lasts for this page only.
   }
@@ -292,7 +296,7 @@ export function onUnauthenticated(handler: () => void): void {
 }
 
 export function clearSession(): void {
-  setToken(null);
+  setSession(false);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,11 +334,9 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
-  const token = getToken();
-  if (auth && token) {
-    headers['Authorization'] = `Bearer ${token}`;
-    lastAuthenticatedRequestAt = Date.now();
-  }
+  // The cookie carries the session; this header proves the request comes from this page (CSRF).
+  headers['X-Requested-With'] = 'caseboard';
+  if (auth && hasSession()) lastAuthenticatedRequestAt = Date.now();
 
   let response: Response;
   try {
@@ -377,7 +379,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
 
   const error = toApiError(response.status, parsed);
   if (response.status === 401 && signalUnauthenticated) {
-    setToken(null);
+    setSession(false);
     unauthenticatedHandler?.();
   }
   throw error;
@@ -422,12 +424,12 @@ const enc = encodeURIComponent;
 export async function login(username: string, password: string, totpCode?: string): Promise<User> {
   const body: Record<string, string> = { username, password };
   if (totpCode) body.totp_code = totpCode;
-  const answer = await request<{ token: string; user: User }>('/auth/login', {
+  const answer = await request<{ user: User }>('/auth/login', {
     method: 'POST',
     body,
     auth: false,
   });
-  setToken(answer.token);
+  setSession(true);  // the token itself stays in the HttpOnly cookie
   return answer.user;
 }
 
@@ -435,7 +437,7 @@ export async function logout(): Promise<void> {
   try {
     await request<void>('/auth/logout', { method: 'POST', signalUnauthenticated: false });
   } finally {
-    setToken(null);
+    setSession(false);
   }
 }
 
