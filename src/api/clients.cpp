@@ -165,7 +165,10 @@ HttpResponse search_clients(RequestContext& context) {
                  [](const store::Page<ClientSummary>& page) {
                    nlohmann::json items = nlohmann::json::array();
                    for (const auto& summary : page.items) items.push_back(to_json(summary));
-                   return json_response(200, {{"items", items}, {"next_cursor", text_or_null(page.next_cursor)}});
+                   // "withheld": matches left out because consent restricts them (that, not what).
+                   return json_response(200, {{"items", items},
+                                              {"next_cursor", text_or_null(page.next_cursor)},
+                                              {"withheld", page.withheld}});
                  });
 }
 

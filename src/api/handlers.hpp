@@ -50,6 +50,12 @@ HttpResponse list_break_glass_grants(RequestContext& context);
 HttpResponse list_alerts(RequestContext& context);
 HttpResponse acknowledge_alert(RequestContext& context);
 
+// consents.cpp
+HttpResponse set_client_restriction(RequestContext& context);
+HttpResponse record_consent(RequestContext& context);
+HttpResponse list_consents(RequestContext& context);
+HttpResponse revoke_consent(RequestContext& context);
+
 // users.cpp
 HttpResponse list_users(RequestContext& context);
 HttpResponse get_user(RequestContext& context);

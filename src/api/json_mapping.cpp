@@ -32,6 +32,7 @@ nlohmann::json to_json(const Client& client) {
             {"postal_code", text_or_null(f.address.postal_code)},
             {"country", text_or_null(f.address.country)}}},
           {"identifiers", identifiers},
+          {"restricted", client.restricted},
           {"created_at", client.created_at},
           {"updated_at", client.updated_at}};
 }

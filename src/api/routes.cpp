@@ -35,6 +35,10 @@ std::vector<Route> api_routes() {
       {Delete, "/api/v1/clients/:id/contacts/:contact_id", kSignedIn, kWriteClients, delete_contact},
       {Get, "/api/v1/clients/:id/cases", kSignedIn, kReadClients, list_client_cases},
       {Get, "/api/v1/clients/:id/access", kSignedIn, kReadClients, client_access_log},
+      {Post, "/api/v1/clients/:id/restriction", kSignedIn, kWriteClients, set_client_restriction},
+      {Get, "/api/v1/clients/:id/consents", kSignedIn, kReadClients, list_consents},
+      {Post, "/api/v1/clients/:id/consents", kSignedIn, kWriteClients, record_consent},
+      {Post, "/api/v1/clients/:id/consents/:consent_id/revoke", kSignedIn, kWriteClients, revoke_consent},
       {Post, "/api/v1/clients/:id/break-glass", kSignedIn, kBreakGlass, break_glass},
       {Get, "/api/v1/clients/:id/break-glass", kSignedIn, kReadClients, list_break_glass_grants},
 

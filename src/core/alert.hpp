@@ -25,4 +25,17 @@ struct BreakGlassGrant {
   std::string expires_at;
 };
 
+// A client's consent to disclose a restricted record to one user, for a purpose, until it expires
+// or is revoked.
+struct Consent {
+  std::string id;
+  std::string client_id;
+  std::string grantee_user_id;
+  std::string purpose;
+  std::string recorded_by;
+  std::string granted_at;
+  std::string expires_at;  // empty: until revoked
+  std::string revoked_at;  // empty: in force
+};
+
 }  // namespace caseboard

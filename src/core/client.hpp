@@ -44,6 +44,7 @@ struct Client {
   std::int64_t version = 0;
   std::string organization_id;
   ClientFields fields;
+  bool restricted = false;  // opens only for users a current consent of the client names
   std::string created_at;
   std::string updated_at;
 };

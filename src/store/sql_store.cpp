@@ -109,29 +109,54 @@ std::string grant_condition(const Actor& actor, Timestamp now, const std::string
 
 }  // namespace
 
+// True when the client is not restricted, or a consent in force names the actor.
+std::string consent_condition(const Actor& actor, Timestamp now, const std::string& column,
+                              std::vector<SqlValue>& params) {
+  params.insert(params.end(), {actor.user_id, format_timestamp(now)});
+  return "(NOT EXISTS (SELECT 1 FROM clients r WHERE r.id = " + column +
+         " AND r.restricted = 1) OR EXISTS (SELECT 1 FROM consents n WHERE n.client_id = " + column +
+         " AND n.grantee_user_id = ? AND n.revoked_at IS NULL AND (n.expires_at IS NULL OR n.expires_at > ?)))";
+}
+
 std::string client_access_condition(const Actor& actor, Timestamp now, std::string_view client_column,
                                     std::vector<SqlValue>& params) {
   const std::string column(client_column);
   auto scope = scope_condition(actor, column, params);
-  return "(" + scope + " OR " + grant_condition(actor, now, column, params) + ")";
+  auto consent = consent_condition(actor, now, column, params);
+  // A grant opens even a restricted record: break-the-glass is the emergency path.
+  return "((" + scope + " AND " + consent + ") OR " + grant_condition(actor, now, column, params) + ")";
+}
+
+std::string client_withheld_condition(const Actor& actor, Timestamp now, std::string_view client_column,
+                                      std::vector<SqlValue>& params) {
+  const std::string column(client_column);
+  auto consent = consent_condition(actor, now, column, params);
+  return "(NOT " + consent + " AND NOT " + grant_condition(actor, now, column, params) + ")";
 }
 
 Result<std::string> require_client_access(SqlConnection& connection, const Actor& actor, Timestamp now,
                                           std::string_view client_id, std::string field) {
   std::vector<SqlValue> params;
   const auto scope = scope_condition(actor, "c.id", params);
+  const auto consent = consent_condition(actor, now, "c.id", params);
   params.insert(params.end(), {actor.user_id, format_timestamp(now)});
   params.emplace_back(std::string(client_id));
   params.emplace_back(actor.organization_id);
   CB_TRY_ASSIGN(rows, connection.query(
-                          "SELECT CASE WHEN " + scope +
+                          "SELECT CASE WHEN " + scope + " THEN 1 ELSE 0 END, CASE WHEN " + consent +
                               " THEN 1 ELSE 0 END, (SELECT g.reason FROM break_glass_grants g WHERE g.client_id = c.id "
                               "AND g.user_id = ? AND g.expires_at > ? ORDER BY g.expires_at DESC LIMIT 1) "
                               "FROM clients c WHERE c.id = ? AND c.organization_id = ?",
                           params));
   if (rows.empty()) return fail(not_found("client", std::move(field)));
-  if (rows.front().boolean(0)) return std::string();
-  if (!rows.front().is_null(1)) return rows.front().text(1);
+  const auto& row = rows.front();
+  if (row.boolean(0) && row.boolean(1)) return std::string();
+  if (!row.is_null(2)) return row.text(2);
+  if (row.boolean(0)) {
+    // Say that something is withheld, never what.
+    return fail(ErrorCode::PermissionDenied, "this record is restricted: the client's consent does not name you",
+                "consent");
+  }
   return fail(ErrorCode::PermissionDenied, "this client is not on your caseload or care team", std::move(field));
 }
 

@@ -79,6 +79,13 @@ class SqlStore final : public Store {
 
   Result<BreakGlassGrant> break_glass(const Actor& actor, std::string_view client_id, std::string_view reason,
                                       std::int64_t totp_step, Timestamp expires_at, Timestamp now) override;
+  Result<Client> set_client_restriction(const Actor& actor, std::string_view client_id, std::int64_t expected_version,
+                                        bool restricted, Timestamp now) override;
+  Result<Consent> record_consent(const Actor& actor, std::string_view client_id, std::string_view grantee_user_id,
+                                 std::string_view purpose, std::optional<Timestamp> expires_at, Timestamp now) override;
+  Result<std::vector<Consent>> list_consents(const Actor& actor, std::string_view client_id, Timestamp now) override;
+  Result<Consent> revoke_consent(const Actor& actor, std::string_view client_id, std::string_view consent_id,
+                                 Timestamp now) override;
   Result<std::vector<BreakGlassGrant>> break_glass_grants(const Actor& actor, std::string_view client_id,
                                                           Timestamp now) override;
   Result<std::vector<Alert>> list_alerts(const Actor& actor) override;
@@ -146,6 +153,10 @@ class SqlStore final : public Store {
 // `now`. Appends the parameters it uses to `params`.
 std::string client_access_condition(const Actor& actor, Timestamp now, std::string_view client_column,
                                     std::vector<SqlValue>& params);
+// The SQL condition under which a client's very summary is withheld from the actor: a restricted
+// client that no consent in force names them for, and no grant opens.
+std::string client_withheld_condition(const Actor& actor, Timestamp now, std::string_view client_column,
+                                      std::vector<SqlValue>& params);
 // NotFound when the organization has no such client; PermissionDenied when the actor may not open
 // it. `field` names the id when it came from a request body. On success, the reason of the
 // break-the-glass grant that opened it, or "" when the actor works with the client.

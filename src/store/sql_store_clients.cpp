@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kClientColumns =
     "id, version, organization_id, given_name, family_name, middle_name, preferred_name, birth_date, sex, "
     "preferred_language, interpreter_needed, phone, email, address_line1, address_line2, city, state, postal_code, "
-    "country, created_at, updated_at";
+    "country, created_at, updated_at, restricted";
 
 // The greatest valid UTF-8 character: "prefix" <= key < "prefix" + this is "key starts with prefix".
 constexpr std::string_view kAfterEveryCharacter = "\xf4\x8f\xbf\xbf";
@@ -34,6 +34,7 @@ Client client_from_row(const SqlRow& row) {
   f.address = {row.text(13), row.text(14), row.text(15), row.text(16), row.text(17), row.text(18)};
   client.created_at = row.text(19);
   client.updated_at = row.text(20);
+  client.restricted = row.boolean(21);
   return client;
 }
 
@@ -213,9 +214,10 @@ Result<Client> SqlStore::update_client(const Actor& actor, std::string_view clie
 Result<Page<ClientSummary>> SqlStore::search_clients(const Actor& actor, const ClientQuery& query, Timestamp now) {
   std::vector<SqlValue> params;
   const auto can_open = client_access_condition(actor, now, "clients.id", params);
+  const auto withheld = client_withheld_condition(actor, now, "clients.id", params);
   std::string sql =
       "SELECT id, given_name, family_name, preferred_name, birth_date, family_key, given_key, CASE WHEN " + can_open +
-      " THEN 1 ELSE 0 END FROM clients WHERE organization_id = ?";
+      " THEN 1 ELSE 0 END, CASE WHEN " + withheld + " THEN 1 ELSE 0 END FROM clients WHERE organization_id = ?";
   params.emplace_back(actor.organization_id);
   auto starts_with = [&](std::string_view column, const std::string& prefix) {
     params.emplace_back(prefix);
@@ -261,6 +263,10 @@ Result<Page<ClientSummary>> SqlStore::search_clients(const Actor& actor, const C
         Page<ClientSummary> found;
         for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
           const auto& row = rows[i];
+          if (row.boolean(8)) {
+            ++found.withheld;  // a restricted record: say that something is withheld, not what
+            continue;
+          }
           found.items.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.boolean(7)});
         }
         if (rows.size() > static_cast<std::size_t>(limit)) {
@@ -271,7 +277,7 @@ Result<Page<ClientSummary>> SqlStore::search_clients(const Actor& actor, const C
       }));
   std::string criteria = "q=" + query.name + "; birth_date=" + query.birth_date;
   if (query.identifier) criteria += "; identifier=" + query.identifier->type + ":" + query.identifier->value;
-  criteria += "; results=" + std::to_string(page.items.size());
+  criteria += "; results=" + std::to_string(page.items.size()) + "; withheld=" + std::to_string(page.withheld);
   CB_TRY(record_event(actor, {"client.search", "client", {}, {}, "success", criteria}, now));
   return page;
 }
@@ -283,15 +289,18 @@ Result<std::vector<ClientSummary>> SqlStore::summarize_clients(const Actor& acto
         std::vector<ClientSummary> found;
         for (const auto& id : ids) {
           std::vector<SqlValue> params;
+          // Parameters in the order the SQL uses them: the select list's, the ids, the filter's.
           const auto can_open = client_access_condition(actor, now, "clients.id", params);
           params.emplace_back(id);
           params.emplace_back(actor.organization_id);
-          CB_TRY_ASSIGN(
-              rows,
-              connection.query("SELECT id, given_name, family_name, preferred_name, birth_date, CASE WHEN " + can_open +
-                                   " THEN 1 ELSE 0 END FROM clients WHERE id = ? AND "
-                                   "organization_id = ?",
-                               params));
+          const auto withheld = client_withheld_condition(actor, now, "clients.id", params);
+          CB_TRY_ASSIGN(rows, connection.query("SELECT id, given_name, family_name, preferred_name, birth_date, CASE "
+                                               "WHEN " +
+                                                   can_open +
+                                                   " THEN 1 ELSE 0 END FROM clients WHERE id = ? AND "
+                                                   "organization_id = ? AND NOT " +
+                                                   withheld,
+                                               params));
           for (const auto& row : rows) {
             found.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.boolean(5)});
           }

@@ -43,6 +43,7 @@ template <class T>
 struct Page {
   std::vector<T> items;
   std::string next_cursor;  // empty on the last page
+  int withheld = 0;         // matches left out because consent restricts them (client searches)
 };
 
 inline constexpr int kMaximumPageSize = 100;
@@ -254,6 +255,23 @@ class Store {
   [[nodiscard]] virtual Result<Case> reassign_case(const Actor& actor, std::string_view case_id,
                                                    std::int64_t expected_version, std::string_view case_manager_id,
                                                    Timestamp now) = 0;
+
+  // --- consent restrictions ---
+  // Marks a client's record restricted (or not). Restricting needs a consent in force naming the
+  // actor (FailedPrecondition, field "restricted", otherwise), so nobody locks the record away
+  // from everyone. Aborted on a stale version.
+  [[nodiscard]] virtual Result<Client> set_client_restriction(const Actor& actor, std::string_view client_id,
+                                                              std::int64_t expected_version, bool restricted,
+                                                              Timestamp now) = 0;
+  // Records the client's consent to disclose their record to one user (NotFound naming
+  // "grantee_user_id" for a user who is not an active clinical user or director of the organization).
+  [[nodiscard]] virtual Result<Consent> record_consent(const Actor& actor, std::string_view client_id,
+                                                       std::string_view grantee_user_id, std::string_view purpose,
+                                                       std::optional<Timestamp> expires_at, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::vector<Consent>> list_consents(const Actor& actor, std::string_view client_id,
+                                                                   Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Consent> revoke_consent(const Actor& actor, std::string_view client_id,
+                                                       std::string_view consent_id, Timestamp now) = 0;
 
   // --- break-the-glass and alerts ---
   // Grants the actor access to a client outside their scope until `expires_at`, for the reason

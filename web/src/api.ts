@@ -220,6 +220,8 @@ export type AuditSortField = (typeof AUDIT_SORT_FIELDS)[number];
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
+  /** Client searches: matches left out because the client's consent restricts them. */
+  withheld?: number;
 }
 
 export interface Items<T> {

@@ -102,9 +102,12 @@ for (const backend of backends()) {
       for (let i = 0; i < 3; i += 1) assertStatus(await ctx.as('cm').get(`/api/v1/clients/${client.id}`), 200);
       const second = await auditor().get(`/api/v1/audit?limit=3&cursor=${first.body.next_cursor}`);
       assertStatus(second, 200);
+      // One chain serves every organization, so this one's sequence numbers have gaps: compare
+      // with the organization's own entries older than the first page's last.
       const lastOfFirst = first.body.items.at(-1).sequence;
-      assert.deepEqual(second.body.items.map((e) => e.sequence),
-        [lastOfFirst - 1, lastOfFirst - 2, lastOfFirst - 3], 'the next three older entries, exactly');
+      const older = (await trail('limit=100')).filter((e) => e.sequence < lastOfFirst).slice(0, 3);
+      assert.deepEqual(second.body.items.map((e) => e.sequence), older.map((e) => e.sequence),
+        'the next three older entries, exactly');
       const bySort = await auditor().get('/api/v1/audit?sort=action&order=asc&limit=2');
       const next = await auditor().get(`/api/v1/audit?sort=action&order=asc&limit=2&cursor=${bySort.body.next_cursor}`);
       const actions = [...bySort.body.items, ...next.body.items].map((e) => e.action);

@@ -556,6 +556,36 @@ TEST_P(StoreConformanceTest, BreakingTheGlassOpensAClientForItsTimeAndAlertsTheR
   EXPECT_EQ(grants->front().user_id, nurse->id);
 }
 
+TEST_P(StoreConformanceTest, AnExpiredConsentBlocksARestrictedRecord) {
+  auto owned = create(client("Part", unique("Two"), "1966-06-06"));
+  auto supervisor = store_->create_user(actor_, {unique("sup"), "Sam Sup", Role::Supervisor, true, {}}, "h", kNow);
+  ASSERT_TRUE(supervisor);
+  auto me = store_->get_user(actor_, actor_.user_id);
+  ASSERT_TRUE(store_->update_user(
+      actor_, actor_.user_id, me->version,
+      [&](UserFields fields) -> Result<UserFields> {
+        fields.supervisor_id = supervisor->id;
+        return fields;
+      },
+      kNow));
+  Actor as_supervisor{supervisor->id, actor_.organization_id, Role::Supervisor, "test", {}};
+  ASSERT_TRUE(store_->record_consent(actor_, owned.id, actor_.user_id, "treatment", std::nullopt, kNow));
+  ASSERT_TRUE(
+      store_->record_consent(actor_, owned.id, supervisor->id, "supervision", kNow + std::chrono::hours(1), kNow));
+  ASSERT_TRUE(store_->set_client_restriction(actor_, owned.id, 1, true, kNow));
+  EXPECT_TRUE(store_->get_client(as_supervisor, owned.id, kNow + std::chrono::minutes(59)));
+  auto expired = store_->get_client(as_supervisor, owned.id, kNow + std::chrono::hours(1));
+  ASSERT_FALSE(expired);
+  EXPECT_EQ(expired.error().code, ErrorCode::PermissionDenied);
+  EXPECT_EQ(expired.error().field, "consent");
+  ClientQuery query;
+  query.name = owned.fields.family_name;
+  auto page = store_->search_clients(as_supervisor, query, kNow + std::chrono::hours(2));
+  ASSERT_TRUE(page);
+  EXPECT_TRUE(page->items.empty());
+  EXPECT_EQ(page->withheld, 1);
+}
+
 TEST_P(StoreConformanceTest, UsernamesAreUniqueAndRoleChangesAreAudited) {
   auto taken = store_->create_user(actor_, {security::random_id("u"), "A", Role::Auditor, true, {}}, "h", kNow);
   ASSERT_TRUE(taken);

@@ -157,6 +157,12 @@ export function ClientList({ location }: { location: Location }) {
                   }.`
               : ''}
         </p>
+        {page && (page.withheld ?? 0) > 0 ? (
+          <p class="notice" role="note">
+            {page.withheld === 1 ? 'One matching record is' : `${page.withheld} matching records are`} withheld:
+            restricted by the client's consent, which does not name you.
+          </p>
+        ) : null}
         {page && page.items.length > 0 ? (
           <div class="table-wrap">
             <table class="clients-table">
