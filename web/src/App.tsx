@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from './api';
 import { getMe, hasSession, logout, millisSinceLastRequest, onUnauthenticated } from './api';
-import { canReadAudit, hasClinicalAccess, homeHash, routeSuitsRole } from './access';
+import { canReadAudit, canReadClients, hasClinicalAccess, homeHash, routeSuitsRole } from './access';
 import { Header } from './components/Header';
 import { NoAuditAccess } from './components/NoAuditAccess';
 import { NoClinicalAccess } from './components/NoClinicalAccess';
@@ -14,6 +14,7 @@ import { ClientCreate } from './pages/ClientCreate';
 import { ClientList } from './pages/ClientList';
 import { ClientPage } from './pages/ClientPage';
 import { NotFound } from './pages/NotFound';
+import { SecurityPage } from './pages/SecurityPage';
 import { SignIn } from './pages/SignIn';
 import { locationOf, matchRoute, navigate, useLocation } from './router';
 import { readIdleTimeoutMs, useIdleTimer } from './useIdleTimer';
@@ -167,6 +168,7 @@ export function App() {
   }
 
   const clinical = hasClinicalAccess(user.role);
+  const readsClients = canReadClients(user.role);
   const current =
     route.name === 'clients'
       ? 'clients'
@@ -174,7 +176,9 @@ export function App() {
         ? 'client-new'
         : route.name === 'audit'
           ? 'audit'
-          : 'other';
+          : route.name === 'security'
+            ? 'security'
+            : 'other';
   const clientScreen = route.name === 'clients' || route.name === 'client-new' || route.name === 'client';
   return (
     <>
@@ -184,13 +188,16 @@ export function App() {
       <Header user={user} current={current} onSignOut={signOut} signingOut={signingOut} />
       <main id="main" class="app-main" tabIndex={-1} ref={mainRef}>
         {/* Screens a role has no access to explain why instead of calling the API only to be refused. */}
-        {clientScreen && !clinical ? <NoClinicalAccess role={user.role} /> : null}
-        {route.name === 'clients' && clinical ? <ClientList location={location} /> : null}
+        {clientScreen && !(route.name === 'client-new' ? clinical : readsClients) ? (
+          <NoClinicalAccess role={user.role} />
+        ) : null}
+        {route.name === 'clients' && readsClients ? <ClientList location={location} canCreate={clinical} /> : null}
         {route.name === 'client-new' && clinical ? <ClientCreate /> : null}
-        {route.name === 'client' && clinical ? <ClientPage id={route.id} /> : null}
+        {route.name === 'client' && readsClients ? <ClientPage id={route.id} user={user} /> : null}
         {route.name === 'audit' ? (
           canReadAudit(user.role) ? <AuditPage location={location} /> : <NoAuditAccess role={user.role} />
         ) : null}
+        {route.name === 'security' ? <SecurityPage /> : null}
         {route.name === 'not-found' ? <NotFound home={homeHash(user.role)} /> : null}
       </main>
     </>

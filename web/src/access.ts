@@ -12,9 +12,30 @@ export function hasClinicalAccess(role: Role): boolean {
   return CLINICAL_ROLES.has(role);
 }
 
+/**
+ * Who reaches the client screens: clinical roles, and directors, who search summaries and open a
+ * record only through break-the-glass (the server refuses them otherwise, and the refusal screen
+ * offers the form). Only clinical roles create or change clients.
+ */
+export function canReadClients(role: Role): boolean {
+  return hasClinicalAccess(role) || role === 'director';
+}
+
 /** Only auditors read the audit trail. */
 export function canReadAudit(role: Role): boolean {
   return role === 'auditor';
+}
+
+const BREAK_GLASS_ROLES: ReadonlySet<Role> = new Set<Role>([
+  'case_manager',
+  'nurse_case_manager',
+  'supervisor',
+  'director',
+]);
+
+/** Roles that may open a client outside their scope in an emergency (break the glass). */
+export function canBreakGlass(role: Role): boolean {
+  return BREAK_GLASS_ROLES.has(role);
 }
 
 /** Where a user lands after signing in. */
@@ -27,10 +48,13 @@ export function routeSuitsRole(route: Route, role: Role): boolean {
   switch (route.name) {
     case 'clients':
     case 'client':
+      return canReadClients(role);
     case 'client-new':
       return hasClinicalAccess(role);
     case 'audit':
       return canReadAudit(role);
+    case 'security':
+      return true;
     default:
       return false;
   }

@@ -78,8 +78,45 @@ export interface Client {
   email: string | null;
   address: Address | null;
   identifiers: Identifier[];
+  /** Open only to staff named by a consent in force (besides the break-the-glass route). */
+  restricted: boolean;
   created_at: string;
   updated_at: string;
+}
+
+/** Emergency access to a client outside the user's scope (POST /clients/{id}/break-glass). */
+export interface BreakGlassGrant {
+  id: string;
+  client_id: string;
+  user_id: string;
+  reason: string;
+  granted_at: string;
+  expires_at: string;
+}
+
+/** A client's consent naming a staff member who may open the record while it is restricted. */
+export interface Consent {
+  id: string;
+  client_id: string;
+  grantee_user_id: string;
+  purpose: string;
+  recorded_by: string;
+  granted_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ConsentInput {
+  grantee_user_id: string;
+  purpose: string;
+  /** UTC, "YYYY-MM-DDTHH:MM:SSZ". */
+  expires_at?: string;
+}
+
+/** A second factor being enrolled: the seed for an authenticator app. */
+export interface TotpEnrolment {
+  secret: string;
+  otpauth_uri: string;
 }
 
 /** Writable client fields for POST /clients. Optional fields are omitted, never sent as "". */
@@ -447,6 +484,16 @@ export function getMe(): Promise<User> {
   return request<User>('/me');
 }
 
+/** Starts enrolling a second factor for the signed-in user (answers a new secret). */
+export function startTotpEnrolment(): Promise<TotpEnrolment> {
+  return request<TotpEnrolment>('/me/totp', { method: 'POST' });
+}
+
+/** Turns the enrolled second factor on once a code from it is right (422 naming `code` if not). */
+export function confirmTotpEnrolment(code: string): Promise<void> {
+  return request<void>('/me/totp/confirm', { method: 'POST', body: { code } });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Clients
 
@@ -473,6 +520,41 @@ export function createClient(input: ClientInput): Promise<Client> {
 /** Who opened, changed or was refused this client (newest first); only for users who may open it. */
 export function listClientAccess(clientId: string): Promise<Items<AuditEvent>> {
   return request<Items<AuditEvent>>(`/clients/${enc(clientId)}/access`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Break the glass, consent and restriction
+
+export function breakGlass(clientId: string, reason: string, totpCode: string): Promise<BreakGlassGrant> {
+  return request<BreakGlassGrant>(`/clients/${enc(clientId)}/break-glass`, {
+    method: 'POST',
+    body: { reason, totp_code: totpCode },
+  });
+}
+
+export function listBreakGlass(clientId: string): Promise<Items<BreakGlassGrant>> {
+  return request<Items<BreakGlassGrant>>(`/clients/${enc(clientId)}/break-glass`);
+}
+
+export function listConsents(clientId: string): Promise<Items<Consent>> {
+  return request<Items<Consent>>(`/clients/${enc(clientId)}/consents`);
+}
+
+export function createConsent(clientId: string, input: ConsentInput): Promise<Consent> {
+  return request<Consent>(`/clients/${enc(clientId)}/consents`, { method: 'POST', body: input });
+}
+
+export function revokeConsent(clientId: string, consentId: string): Promise<Consent> {
+  return request<Consent>(`/clients/${enc(clientId)}/consents/${enc(consentId)}/revoke`, { method: 'POST' });
+}
+
+/** Restricts the record to consented staff, or lifts that (If-Match: the client's version). */
+export function setRestriction(client: Pick<Client, 'id' | 'version'>, restricted: boolean): Promise<Client> {
+  return request<Client>(`/clients/${enc(client.id)}/restriction`, {
+    method: 'POST',
+    body: { restricted },
+    ifMatch: client.version,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // A tiny hash router: the server serves one index.html at `/`, and every screen lives after `#`
-// (`#/clients`, `#/clients/new`, `#/clients/:id`, `#/audit`, `#/login`), so no server-side routes
+// (`#/clients`, `#/clients/new`, `#/clients/:id`, `#/audit`, `#/security`, `#/login`), so no server-side routes
 // are needed. The empty path is `home`: the app sends each role to its own first screen.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -18,6 +18,7 @@ export type Route =
   | { name: 'client-new' }
   | { name: 'client'; id: string }
   | { name: 'audit' }
+  | { name: 'security' }
   | { name: 'not-found' };
 
 export function currentLocation(): Location {
@@ -37,6 +38,7 @@ export function matchRoute(path: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
   if (parts[0] === 'audit' && parts.length === 1) return { name: 'audit' };
+  if (parts[0] === 'security' && parts.length === 1) return { name: 'security' };
   if (parts[0] === 'clients') {
     if (parts.length === 1) return { name: 'clients' };
     if (parts.length === 2 && parts[1] === 'new') return { name: 'client-new' };

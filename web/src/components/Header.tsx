@@ -1,5 +1,5 @@
 // The banner on every signed-in screen: product name, main navigation (only the screens the
-// user's role works with), who is signed in, sign out.
+// user's role works with), who is signed in, their second-factor page, sign out.
 
 import type { User } from '../api';
 import { canReadAudit, hasClinicalAccess, homeHash } from '../access';
@@ -8,7 +8,7 @@ import { href } from '../router';
 
 interface Props {
   user: User;
-  current: 'clients' | 'client-new' | 'audit' | 'other';
+  current: 'clients' | 'client-new' | 'audit' | 'security' | 'other';
   onSignOut: () => void;
   signingOut: boolean;
 }
@@ -54,6 +54,13 @@ export function Header({ user, current, onSignOut, signingOut }: Props) {
         <div class="user-box">
           <span class="user-name">{user.display_name}</span>
           <span class="user-role">{ROLE_LABELS[user.role] ?? user.role}</span>
+          <a
+            class="user-link"
+            href={href('/security')}
+            aria-current={current === 'security' ? 'page' : undefined}
+          >
+            Second factor
+          </a>
           <button type="button" class="button-secondary" onClick={onSignOut} disabled={signingOut}>
             Sign out
           </button>

@@ -38,7 +38,7 @@ function normalizeIdentifier(text: string): string | null {
   return match ? `${match[1].toUpperCase()}:${match[2]}` : null;
 }
 
-export function ClientList({ location }: { location: Location }) {
+export function ClientList({ location, canCreate }: { location: Location; canCreate: boolean }) {
   const applied = filtersFrom(location);
   const [draft, setDraft] = useState<Filters>(applied);
   const appliedKey = `${applied.q}\u0000${applied.birth_date}\u0000${applied.identifier}`;
@@ -104,9 +104,11 @@ export function ClientList({ location }: { location: Location }) {
     <div>
       <div class="page-heading with-action">
         <h1>Clients</h1>
-        <a class="button" href={href('/clients/new')}>
-          New client
-        </a>
+        {canCreate ? (
+          <a class="button" href={href('/clients/new')}>
+            New client
+          </a>
+        ) : null}
       </div>
 
       <form
