@@ -16,7 +16,8 @@ HttpResponse case_response(int status, const Case& record) {
 HttpResponse case_page(const store::Page<Case>& page) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& record : page.items) items.push_back(to_json(record, !record.history.empty()));
-  return json_response(200, {{"items", items}, {"next_cursor", text_or_null(page.next_cursor)}});
+  return json_response(
+      200, {{"items", items}, {"next_cursor", text_or_null(page.next_cursor)}, {"withheld", page.withheld}});
 }
 
 }  // namespace
@@ -121,6 +122,23 @@ HttpResponse reassign_case(RequestContext& context) {
   if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
   return respond(context.services.store.reassign_case(context.actor, context.parameter("id"), *version, case_manager_id,
                                                       context.now),
+                 [](const Case& record) { return case_response(200, record); });
+}
+
+HttpResponse set_case_restriction(RequestContext& context) {
+  auto version = required_version(context.request);
+  if (!version) return error_response(version.error());
+  auto body = read_body(context.request);
+  if (!body) return error_response(body.error());
+  JsonReader reader(*body);
+  reader.allow_only({"restricted"});
+  auto restricted = reader.optional_bool("restricted");
+  if (!restricted && !reader.error()) {
+    reader.fail_with(make_error(ErrorCode::MalformedRequest, "restricted is required", "restricted"));
+  }
+  if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
+  return respond(context.services.store.set_case_restriction(context.actor, context.parameter("id"), *version,
+                                                             *restricted, context.now),
                  [](const Case& record) { return case_response(200, record); });
 }
 

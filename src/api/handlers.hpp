@@ -33,6 +33,7 @@ HttpResponse list_cases(RequestContext& context);
 HttpResponse list_client_cases(RequestContext& context);
 HttpResponse transition_case(RequestContext& context);
 HttpResponse reassign_case(RequestContext& context);
+HttpResponse set_case_restriction(RequestContext& context);
 
 // programs.cpp
 HttpResponse list_programs(RequestContext& context);

@@ -95,7 +95,8 @@ nlohmann::json to_json(const Case& record, bool with_history) {
                          {"allowed_transitions", next},
                          {"opened_at", record.opened_at},
                          {"status_changed_at", record.status_changed_at},
-                         {"closed_reason", text_or_null(record.closed_reason)}};
+                         {"closed_reason", text_or_null(record.closed_reason)},
+                         {"restricted", record.restricted}};
   if (with_history) {
     nlohmann::json history = nlohmann::json::array();
     for (const auto& change : record.history) {

@@ -47,6 +47,7 @@ std::vector<Route> api_routes() {
       {Get, "/api/v1/cases/:id", kSignedIn, kReadClients, get_case},
       {Post, "/api/v1/cases/:id/transitions", kSignedIn, kWriteClients, transition_case},
       {Post, "/api/v1/cases/:id/assignment", kSignedIn, kAssignCases, reassign_case},
+      {Post, "/api/v1/cases/:id/restriction", kSignedIn, kWriteClients, set_case_restriction},
 
       {Get, "/api/v1/programs", kSignedIn, kReadPrograms, list_programs},
       {Post, "/api/v1/programs", kSignedIn, kWritePrograms, create_program},

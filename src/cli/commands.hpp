@@ -14,6 +14,7 @@ struct ServeOptions {
   std::string web_root;
   std::size_t threads = 4;
   int idle_minutes = 15;
+  int session_lifetime_minutes = 12 * 60;
   std::string audit_key_file;                    // empty: the default beside the database (see store/open_store.hpp)
   std::size_t sign_in_failures_per_source = 30;  // in 15 minutes, before 429
   int break_glass_minutes = 60;

@@ -42,6 +42,11 @@ int main(int argc, char** argv) {
   key->needs(certificate);
   serve_command->add_flag("--allow-unsafe-durability", serve.allow_unsafe_durability,
                           "Serve even on a database that could lose committed writes in a crash (tests only)");
+  serve_command
+      ->add_option("--session-lifetime", serve.session_lifetime_minutes,
+                   "Minutes after sign-in that end a session, however active")
+      ->check(CLI::Range(1, 7 * 24 * 60))
+      ->capture_default_str();
   serve_command->add_option("--idle-timeout", serve.idle_minutes, "Minutes of inactivity that end a session")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();

@@ -37,6 +37,7 @@ int run_serve(const ServeOptions& options) {
       api::SignInThrottleLimits{options.sign_in_failures_per_source, std::chrono::minutes(15)});
   api::Services services{**store, api::SessionPolicy{}, throttle, std::chrono::minutes(options.break_glass_minutes)};
   services.sessions.idle_limit = std::chrono::minutes(options.idle_minutes);
+  services.sessions.lifetime = std::chrono::minutes(options.session_lifetime_minutes);
   api::ServerOptions server;
   server.host = options.host;
   server.port = options.port;

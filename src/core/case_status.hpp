@@ -42,6 +42,7 @@ struct Case {
   std::string opened_at;
   std::string status_changed_at;
   std::string closed_reason;
+  bool restricted = false;  // this episode opens only for users a consent in force names
   std::vector<CaseStatusChange> history;
 };
 

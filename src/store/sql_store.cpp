@@ -127,6 +127,20 @@ std::string client_access_condition(const Actor& actor, Timestamp now, std::stri
   return "((" + scope + " AND " + consent + ") OR " + grant_condition(actor, now, column, params) + ")";
 }
 
+Result<bool> named_by_consent_or_grant(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                       std::string_view client_id) {
+  const SqlValue params[] = {std::string(client_id), actor.user_id, format_timestamp(now),
+                             std::string(client_id), actor.user_id, format_timestamp(now)};
+  CB_TRY_ASSIGN(
+      rows,
+      connection.query("SELECT CASE WHEN EXISTS (SELECT 1 FROM consents n WHERE n.client_id = ? AND "
+                       "n.grantee_user_id = ? AND n.revoked_at IS NULL AND (n.expires_at IS NULL OR n.expires_at > ?)) "
+                       "OR EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.client_id = ? AND g.user_id = ? AND "
+                       "g.expires_at > ?) THEN 1 ELSE 0 END",
+                       params));
+  return !rows.empty() && rows.front().boolean(0);
+}
+
 std::string client_withheld_condition(const Actor& actor, Timestamp now, std::string_view client_column,
                                       std::vector<SqlValue>& params) {
   const std::string column(client_column);

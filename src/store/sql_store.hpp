@@ -81,6 +81,8 @@ class SqlStore final : public Store {
                                       std::int64_t totp_step, Timestamp expires_at, Timestamp now) override;
   Result<Client> set_client_restriction(const Actor& actor, std::string_view client_id, std::int64_t expected_version,
                                         bool restricted, Timestamp now) override;
+  Result<Case> set_case_restriction(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
+                                    bool restricted, Timestamp now) override;
   Result<Consent> record_consent(const Actor& actor, std::string_view client_id, std::string_view grantee_user_id,
                                  std::string_view purpose, std::optional<Timestamp> expires_at, Timestamp now) override;
   Result<std::vector<Consent>> list_consents(const Actor& actor, std::string_view client_id, Timestamp now) override;
@@ -153,6 +155,10 @@ class SqlStore final : public Store {
 // `now`. Appends the parameters it uses to `params`.
 std::string client_access_condition(const Actor& actor, Timestamp now, std::string_view client_column,
                                     std::vector<SqlValue>& params);
+// Whether a consent in force for the client names the actor, or a break-the-glass grant opens it:
+// what a restricted part of a record (a case) needs on top of access to the client.
+[[nodiscard]] Result<bool> named_by_consent_or_grant(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                                     std::string_view client_id);
 // The SQL condition under which a client's very summary is withheld from the actor: a restricted
 // client that no consent in force names them for, and no grant opens.
 std::string client_withheld_condition(const Actor& actor, Timestamp now, std::string_view client_column,

@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::string_view kCaseColumns =
     "id, version, organization_id, client_id, program_id, case_manager_id, status, opened_at, status_changed_at, "
-    "closed_reason";
+    "closed_reason, restricted";
 
 Case case_from_row(const SqlRow& row) {
   Case record;
@@ -22,6 +22,7 @@ Case case_from_row(const SqlRow& row) {
   record.opened_at = row.text(7);
   record.status_changed_at = row.text(8);
   record.closed_reason = row.text(9);
+  record.restricted = row.boolean(10);
   return record;
 }
 
@@ -56,6 +57,17 @@ Result<void> append_history(SqlConnection& connection, const Case& record, std::
       connection.execute("INSERT INTO case_status_history (case_id, from_status, to_status, at, by_user_id, reason) "
                          "VALUES (?, ?, ?, ?, ?, ?)",
                          params));
+  return {};
+}
+
+// PermissionDenied (field "consent") for a restricted case no consent in force lets the actor see.
+Result<void> require_case_disclosed(SqlConnection& connection, const Actor& actor, Timestamp now, const Case& record) {
+  if (!record.restricted) return {};
+  CB_TRY_ASSIGN(disclosed, named_by_consent_or_grant(connection, actor, now, record.client_id));
+  if (!disclosed) {
+    return fail(ErrorCode::PermissionDenied,
+                "this part of the record is restricted: the client's consent does not name you", "consent");
+  }
   return {};
 }
 
@@ -119,6 +131,7 @@ Result<Case> SqlStore::get_case(const Actor& actor, std::string_view case_id, Ti
                   if (!found) return fail(not_found("case"));
                   CB_TRY_ASSIGN(reason, require_client_access(connection, actor, now, found->client_id));
                   grant_reason = std::move(reason);
+                  CB_TRY(require_case_disclosed(connection, actor, now, *found));
                   return *found;
                 }));
   CB_TRY(record_event(actor, {"case.read", "case", record.id, record.client_id, "success", {}, grant_reason}, now));
@@ -155,12 +168,19 @@ Result<Page<Case>> SqlStore::list_cases(const Actor& actor, const CaseQuery& que
                   CB_TRY_ASSIGN(rows, connection.query(sql, params));
                   Page<Case> found;
                   for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
-                    found.items.push_back(case_from_row(rows[i]));
+                    auto record = case_from_row(rows[i]);
+                    if (i + 1 == static_cast<std::size_t>(limit) && rows.size() > static_cast<std::size_t>(limit)) {
+                      found.next_cursor = encode_cursor({record.opened_at, record.id});
+                    }
+                    if (record.restricted) {
+                      CB_TRY_ASSIGN(disclosed, named_by_consent_or_grant(connection, actor, now, record.client_id));
+                      if (!disclosed) {
+                        ++found.withheld;  // that a restricted episode exists, not what it is
+                        continue;
+                      }
+                    }
+                    found.items.push_back(std::move(record));
                     if (query.with_history) CB_TRY(load_history(connection, found.items.back()));
-                  }
-                  if (rows.size() > static_cast<std::size_t>(limit)) {
-                    const auto& last = found.items.back();
-                    found.next_cursor = encode_cursor({last.opened_at, last.id});
                   }
                   return found;
                 }));
@@ -176,6 +196,7 @@ Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case
     CB_TRY_ASSIGN(stored, load_case(connection, actor.organization_id, case_id));
     if (!stored) return fail(not_found("case"));
     CB_TRY(require_client_access(connection, actor, now, stored->client_id));
+    CB_TRY(require_case_disclosed(connection, actor, now, *stored));
     if (stored->version != expected_version) return fail(stale_version("case", expected_version, stored->version));
     CB_TRY(check_case_transition(stored->status, to, reason));
     Case record = *stored;
@@ -209,6 +230,7 @@ Result<Case> SqlStore::reassign_case(const Actor& actor, std::string_view case_i
     CB_TRY_ASSIGN(stored, load_case(connection, actor.organization_id, case_id));
     if (!stored) return fail(not_found("case"));
     CB_TRY(require_client_access(connection, actor, now, stored->client_id));
+    CB_TRY(require_case_disclosed(connection, actor, now, *stored));
     if (stored->version != expected_version) return fail(stale_version("case", expected_version, stored->version));
     if (stored->status == CaseStatus::Closed) {
       return fail(ErrorCode::FailedPrecondition, "a closed case cannot be reassigned", "case_manager_id");
@@ -232,6 +254,34 @@ Result<Case> SqlStore::reassign_case(const Actor& actor, std::string_view case_i
     CB_TRY(append_audit(connection, actor, {"case.reassign", "case", record.id, record.client_id}, now));
     return record;
   });
+}
+
+Result<Case> SqlStore::set_case_restriction(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
+                                            bool restricted, Timestamp now) {
+  auto changed = write([&](SqlConnection& connection) -> Result<std::string> {
+    CB_TRY_ASSIGN(stored, load_case(connection, actor.organization_id, case_id));
+    if (!stored) return fail(not_found("case"));
+    CB_TRY(require_client_access(connection, actor, now, stored->client_id));
+    CB_TRY(require_case_disclosed(connection, actor, now, *stored));
+    if (restricted) {
+      CB_TRY_ASSIGN(named, named_by_consent_or_grant(connection, actor, now, stored->client_id));
+      if (!named) {
+        return fail(ErrorCode::FailedPrecondition,
+                    "record the client's consent naming you before restricting this part of the record", "restricted");
+      }
+    }
+    const SqlValue params[] = {std::int64_t{restricted ? 1 : 0}, format_timestamp(now), stored->id, expected_version};
+    CB_TRY(expect_one_row(connection.execute("UPDATE cases SET restricted = ?, version = version + 1, updated_at = ? "
+                                             "WHERE id = ? AND version = ?",
+                                             params),
+                          "case", expected_version));
+    CB_TRY(append_audit(connection, actor,
+                        {restricted ? "case.restrict" : "case.unrestrict", "case", stored->id, stored->client_id},
+                        now));
+    return stored->id;
+  });
+  if (!changed) return fail(std::move(changed.error()));
+  return get_case(actor, *changed, now);
 }
 
 }  // namespace caseboard::store

@@ -263,6 +263,12 @@ class Store {
   [[nodiscard]] virtual Result<Client> set_client_restriction(const Actor& actor, std::string_view client_id,
                                                               std::int64_t expected_version, bool restricted,
                                                               Timestamp now) = 0;
+  // Marks one case (a part of the record) restricted or not: it then opens, and is listed, only
+  // for users a consent in force for the client names (others see it counted as withheld).
+  // Restricting needs such a consent naming the actor (FailedPrecondition, field "restricted").
+  [[nodiscard]] virtual Result<Case> set_case_restriction(const Actor& actor, std::string_view case_id,
+                                                          std::int64_t expected_version, bool restricted,
+                                                          Timestamp now) = 0;
   // Records the client's consent to disclose their record to one user (NotFound naming
   // "grantee_user_id" for a user who is not an active clinical user or director of the organization).
   [[nodiscard]] virtual Result<Consent> record_consent(const Actor& actor, std::string_view client_id,

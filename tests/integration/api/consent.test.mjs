@@ -87,6 +87,34 @@ for (const backend of backends()) {
       for (const action of ['client.restrict', 'consent.record', 'consent.revoke']) assert.ok(actions.includes(action), action);
     });
 
+    it('one case can be restricted while the rest of the record stays open: withheld, not shown', async () => {
+      const other = await ctx.as('cm').post('/api/v1/clients', clientBody());
+      assertStatus(other, 201);
+      const program = await ctx.as('admin').post('/api/v1/programs', { name: `SUD program ${ctx.tag}` });
+      const episode = await ctx.as('cm').post('/api/v1/cases', { client_id: other.body.id, program_id: program.body.id });
+      assertStatus(episode, 201);
+      const url = `/api/v1/cases/${episode.body.id}/restriction`;
+      assertError(await ctx.as('cm').post(url, { restricted: true }, { ifMatch: 1 }), 409, 'failed_precondition', 'restricted');
+      assertStatus(await ctx.as('cm').post(`/api/v1/clients/${other.body.id}/consents`,
+        { grantee_user_id: ctx.users.cm.id, purpose: 'SUD treatment' }), 201);
+      const restricted = await ctx.as('cm').post(url, { restricted: true }, { ifMatch: 1 });
+      assertStatus(restricted, 200);
+      assert.equal(restricted.body.restricted, true);
+      // The supervisor still opens the client, but not the episode.
+      assertStatus(await ctx.as('supervisor').get(`/api/v1/clients/${other.body.id}`), 200);
+      assertError(await ctx.as('supervisor').get(`/api/v1/cases/${episode.body.id}`), 403, 'permission_denied', 'consent');
+      const listed = await ctx.as('supervisor').get(`/api/v1/clients/${other.body.id}/cases`);
+      assertStatus(listed, 200);
+      assert.deepEqual(listed.body.items, []);
+      assert.equal(listed.body.withheld, 1);
+      assertError(await ctx.as('supervisor').post(`/api/v1/cases/${episode.body.id}/transitions`, { to: 'intake' },
+        { ifMatch: restricted.body.version }), 403, 'permission_denied', 'consent');
+      // The case manager whom the consent names sees it.
+      const own = await ctx.as('cm').get(`/api/v1/clients/${other.body.id}/cases`);
+      assert.deepEqual(own.body.items.map((c) => c.id), [episode.body.id]);
+      assert.equal(own.body.withheld, 0);
+    });
+
     it('lifting the restriction opens the record to the supervisor again', async () => {
       const current = await ctx.as('cm').get(`/api/v1/clients/${client.id}`);
       assertStatus(await ctx.as('cm').post(`/api/v1/clients/${client.id}/restriction`, { restricted: false },
