@@ -28,13 +28,10 @@ HttpResponse set_client_restriction(RequestContext& context) {
   if (!body) return error_response(body.error());
   JsonReader reader(*body);
   reader.allow_only({"restricted"});
-  auto restricted = reader.optional_bool("restricted");
-  if (!restricted && !reader.error()) {
-    reader.fail_with(make_error(ErrorCode::MalformedRequest, "restricted is required", "restricted"));
-  }
+  const bool restricted = reader.required_bool("restricted");
   if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
   return respond(
-      context.services.store.set_client_restriction(context.actor, context.parameter("id"), *version, *restricted,
+      context.services.store.set_client_restriction(context.actor, context.parameter("id"), *version, restricted,
                                                     context.now),
       [](const Client& client) { return with_entity_tag(json_response(200, to_json(client)), client.version); });
 }

@@ -63,6 +63,16 @@ std::string JsonReader::required_string(std::string_view name) {
   return text.value_or(std::string());
 }
 
+bool JsonReader::required_bool(std::string_view name) {
+  const auto* value = member(name);
+  if (error_) return false;
+  if (!value || value->is_null()) {
+    fail_with(make_error(ErrorCode::MalformedRequest, path_of(name) + " is required", path_of(name)));
+    return false;
+  }
+  return optional_bool(name).value_or(false);
+}
+
 const nlohmann::json* JsonReader::optional_array(std::string_view name) {
   const auto* value = member(name);
   if (error_ || !value || value->is_null()) return nullptr;

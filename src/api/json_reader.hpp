@@ -26,6 +26,8 @@ class JsonReader {
   std::optional<bool> optional_bool(std::string_view name);
   // A required string: absent or null is an error.
   std::string required_string(std::string_view name);
+  // A required boolean: absent or null is an error (false is returned then).
+  bool required_bool(std::string_view name);
   // The member if it is an array (absent: nullptr; another type: an error).
   const nlohmann::json* optional_array(std::string_view name);
   const nlohmann::json* optional_object(std::string_view name);

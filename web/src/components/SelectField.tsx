@@ -1,6 +1,7 @@
 // A labelled <select> with an optional error message.
 
-import { FieldError, fieldAria } from './FieldError';
+import { fieldAria } from './FieldError';
+import { FieldFrame, hintIdOf } from './FieldFrame';
 
 export interface Option {
   value: string;
@@ -21,18 +22,9 @@ interface Props {
 
 export function SelectField(props: Props) {
   const { id, label, value, options, onChange, required, error, hint } = props;
-  const hintId = hint ? `${id}-hint` : undefined;
+  const hintId = hintIdOf(id, hint);
   return (
-    <div class={`field ${props.class ?? ''}`}>
-      <label for={id}>
-        {label}
-        {required ? <span class="required"> (required)</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error} class={props.class}>
       <select
         id={id}
         name={id}
@@ -47,7 +39,6 @@ export function SelectField(props: Props) {
           </option>
         ))}
       </select>
-      <FieldError id={id} message={error} />
-    </div>
+    </FieldFrame>
   );
 }

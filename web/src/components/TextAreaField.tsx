@@ -1,6 +1,7 @@
 // A labelled multi-line text input with hint and error.
 
-import { FieldError, fieldAria } from './FieldError';
+import { fieldAria } from './FieldError';
+import { FieldFrame, hintIdOf } from './FieldFrame';
 
 interface Props {
   id: string;
@@ -18,18 +19,9 @@ interface Props {
 
 export function TextAreaField(props: Props) {
   const { id, label, value, onInput, required, error, hint } = props;
-  const hintId = hint ? `${id}-hint` : undefined;
+  const hintId = hintIdOf(id, hint);
   return (
-    <div class={`field ${props.class ?? ''}`}>
-      <label for={id}>
-        {label}
-        {required ? <span class="required"> (required)</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error} class={props.class}>
       <textarea
         id={id}
         name={id}
@@ -41,7 +33,6 @@ export function TextAreaField(props: Props) {
         onInput={(event) => onInput((event.currentTarget as HTMLTextAreaElement).value)}
         {...fieldAria(id, error, hintId)}
       />
-      <FieldError id={id} message={error} />
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,7 +1,8 @@
 // A labelled text-like input (text, date, datetime-local, email, tel, password, search) with hint
 // and error.
 
-import { FieldError, fieldAria } from './FieldError';
+import { fieldAria } from './FieldError';
+import { FieldFrame, hintIdOf } from './FieldFrame';
 
 interface Props {
   id: string;
@@ -24,18 +25,9 @@ interface Props {
 
 export function TextField(props: Props) {
   const { id, label, value, onInput, type = 'text', required, error, hint } = props;
-  const hintId = hint ? `${id}-hint` : undefined;
+  const hintId = hintIdOf(id, hint);
   return (
-    <div class={`field ${props.class ?? ''}`}>
-      <label for={id}>
-        {label}
-        {required ? <span class="required"> (required)</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error} class={props.class}>
       <input
         id={id}
         name={id}
@@ -51,7 +43,6 @@ export function TextField(props: Props) {
         onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
         {...fieldAria(id, error, hintId)}
       />
-      <FieldError id={id} message={error} />
-    </div>
+    </FieldFrame>
   );
 }
