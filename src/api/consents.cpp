@@ -22,17 +22,11 @@ nlohmann::json consent_json(const Consent& consent) {
 }  // namespace
 
 HttpResponse set_client_restriction(RequestContext& context) {
-  auto version = required_version(context.request);
-  if (!version) return error_response(version.error());
-  auto body = read_body(context.request);
-  if (!body) return error_response(body.error());
-  JsonReader reader(*body);
-  reader.allow_only({"restricted"});
-  const bool restricted = reader.required_bool("restricted");
-  if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
+  auto change = read_restriction_change(context.request);
+  if (!change) return error_response(change.error());
   return respond(
-      context.services.store.set_client_restriction(context.actor, context.parameter("id"), *version, restricted,
-                                                    context.now),
+      context.services.store.set_client_restriction(context.actor, context.parameter("id"), change->version,
+                                                    change->restricted, context.now),
       [](const Client& client) { return with_entity_tag(json_response(200, to_json(client)), client.version); });
 }
 

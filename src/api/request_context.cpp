@@ -135,6 +135,16 @@ Result<std::map<std::string, std::string>> read_query(const HttpRequest& request
   return values;
 }
 
+Result<RestrictionChange> read_restriction_change(const HttpRequest& request) {
+  CB_TRY_ASSIGN(version, required_version(request));
+  CB_TRY_ASSIGN(body, read_body(request));
+  JsonReader reader(body);
+  reader.allow_only({"restricted"});
+  const bool restricted = reader.required_bool("restricted");
+  CB_TRY(reader.result());
+  return RestrictionChange{version, restricted};
+}
+
 Result<int> read_limit(const std::map<std::string, std::string>& query) {
   auto found = query.find("limit");
   if (found == query.end()) return 25;

@@ -69,6 +69,13 @@ HttpResponse dispatch(const Route& route, const HttpRequest& request, Services& 
                                                                     std::initializer_list<std::string_view> allowed);
 [[nodiscard]] Result<int> read_limit(const std::map<std::string, std::string>& query);
 
+// A restriction change (client or case): the If-Match version and {"restricted": true|false}.
+struct RestrictionChange {
+  std::int64_t version = 0;
+  bool restricted = false;
+};
+[[nodiscard]] Result<RestrictionChange> read_restriction_change(const HttpRequest& request);
+
 // Turns a Result into a response: the value mapped by `ok`, or the error body.
 template <class T, class Ok>
 HttpResponse respond(Result<T> result, Ok&& ok) {

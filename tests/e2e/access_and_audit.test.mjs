@@ -11,7 +11,6 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
   addUser,
   api,
@@ -21,14 +20,13 @@ import {
   launchBrowser,
   newPage,
   prepareDatabase,
-  removeDir,
-  screenshotDir,
+  screenshotter,
   signIn,
   signOut,
   sleep,
   startServer,
-  stopServer,
   TABLET,
+  tearDown,
 } from './helpers.mjs';
 
 const ORG = 'E2E Access Agency';
@@ -94,14 +92,9 @@ describe('record-level access, the audit trail and automatic log-off', { timeout
     ({ context, page } = await newPage(browser, LAPTOP));
   }, { timeout: 90_000 });
 
-  after(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-    removeDir(tmpDir);
-  }, { timeout: 30_000 });
+  after(() => tearDown({ context, browser, server, tmpDir }), { timeout: 30_000 });
 
-  const shot = (name) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
+  const shot = screenshotter(() => page);
 
   async function step(name, body) {
     try {

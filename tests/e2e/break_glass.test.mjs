@@ -10,7 +10,6 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { nextTotpCode } from '../lib/totp.mjs';
 import {
   addUser,
@@ -21,13 +20,12 @@ import {
   launchBrowser,
   newPage,
   prepareDatabase,
-  removeDir,
-  screenshotDir,
+  screenshotter,
   signIn,
   signOut,
   startServer,
-  stopServer,
   TABLET,
+  tearDown,
 } from './helpers.mjs';
 
 const ORG = 'E2E Break Glass Agency';
@@ -68,14 +66,9 @@ describe('break the glass, second factor and consent', { timeout: 240_000 }, () 
     ({ context, page } = await newPage(browser, LAPTOP));
   }, { timeout: 90_000 });
 
-  after(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-    removeDir(tmpDir);
-  }, { timeout: 30_000 });
+  after(() => tearDown({ context, browser, server, tmpDir }), { timeout: 30_000 });
 
-  const shot = (name) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
+  const shot = screenshotter(() => page);
 
   async function step(name, body) {
     try {

@@ -8,7 +8,6 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
   addUser,
   api,
@@ -18,11 +17,10 @@ import {
   launchBrowser,
   newPage,
   prepareDatabase,
-  removeDir,
-  screenshotDir,
+  screenshotter,
   startServer,
-  stopServer,
   TABLET,
+  tearDown,
 } from './helpers.mjs';
 
 const CASE_MANAGER = { username: 'e2e.cm', password: 'correct-horse-battery-e2e', displayName: 'Erin Example' };
@@ -59,14 +57,9 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
     ({ context, page } = await newPage(browser, LAPTOP));
   }, { timeout: 60_000 });
 
-  after(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-    removeDir(tmpDir);
-  }, { timeout: 30_000 });
+  after(() => tearDown({ context, browser, server, tmpDir }), { timeout: 30_000 });
 
-  const shot = (name) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
+  const shot = screenshotter(() => page);
 
   test('a case manager registers a client, meets the duplicate check and opens a case', { timeout: 60_000 }, async () => {
     try {

@@ -223,3 +223,17 @@ export async function signOut(page) {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in to Caseboard' }).waitFor();
 }
+
+/** Closes what a browser test opened, whatever of it was opened: the page's context, the browser,
+ * the server and the temporary folder. */
+export async function tearDown({ context, browser, server, tmpDir }) {
+  await context?.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await stopServer(server);
+  removeDir(tmpDir);
+}
+
+/** A function that screenshots the current page (full length) into tests/e2e/screenshots. */
+export function screenshotter(currentPage) {
+  return (name) => currentPage().screenshot({ path: path.join(screenshotDir, name), fullPage: true });
+}

@@ -14,6 +14,7 @@ import type { Location } from '../router';
 import { href, navigate } from '../router';
 import { useResource } from '../useResource';
 import { Pager } from '../components/Pager';
+import { ResultStatus } from '../components/ResultStatus';
 
 const PAGE_SIZE = 50;
 const FILTER_FIELDS = ['user_id', 'client_id', 'action', 'from', 'to', 'sort', 'order'];
@@ -142,19 +143,9 @@ export function AuditPage({ location }: { location: Location }) {
 
       <section aria-labelledby="audit-results-heading" class="card">
         <h2 id="audit-results-heading">Entries</h2>
-        <p class="muted" role="status" aria-live="polite">
-          {results.loading
-            ? 'Searching…'
-            : page
-              ? page.items.length === 0
-                ? filtered
-                  ? 'No entries match these filters.'
-                  : 'No entries recorded yet.'
-                : `Showing ${page.items.length} entr${page.items.length === 1 ? 'y' : 'ies'}${
-                    cursors.length > 1 ? ` (page ${cursors.length})` : ''
-                  }.`
-              : ''}
-        </p>
+        <ResultStatus loading={results.loading} count={page ? page.items.length : null} filtered={filtered}
+          page={cursors.length} singular="entry" plural="entries"
+          noneMatch="No entries match these filters." noneYet="No entries recorded yet." />
         {page && page.items.length > 0 ? <AuditTable items={page.items} users={users.data?.items ?? []} /> : null}
         <Pager cursors={cursors} onCursors={setCursors} nextCursor={page?.next_cursor} loading={results.loading} />
       </section>

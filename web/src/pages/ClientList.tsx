@@ -14,6 +14,7 @@ import type { Location } from '../router';
 import { clientHref, currentLocation, href, navigate } from '../router';
 import { useResource } from '../useResource';
 import { Pager } from '../components/Pager';
+import { ResultStatus } from '../components/ResultStatus';
 
 const DEBOUNCE_MS = 300;
 const PAGE_SIZE = 25;
@@ -146,19 +147,9 @@ export function ClientList({ location, canCreate }: { location: Location; canCre
         <h2 id="results-heading" class="visually-hidden">
           Results
         </h2>
-        <p class="muted" role="status" aria-live="polite">
-          {results.loading
-            ? 'Searching…'
-            : page
-              ? page.items.length === 0
-                ? filtered
-                  ? 'No clients match this search.'
-                  : 'No clients registered yet.'
-                : `Showing ${page.items.length} client${page.items.length === 1 ? '' : 's'}${
-                    cursors.length > 1 ? ` (page ${cursors.length})` : ''
-                  }.`
-              : ''}
-        </p>
+        <ResultStatus loading={results.loading} count={page ? page.items.length : null} filtered={filtered}
+          page={cursors.length} singular="client" plural="clients"
+          noneMatch="No clients match this search." noneYet="No clients registered yet." />
         {page && (page.withheld ?? 0) > 0 ? (
           <p class="notice" role="note">
             {page.withheld === 1 ? 'One matching record is' : `${page.withheld} matching records are`} withheld:
