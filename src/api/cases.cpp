@@ -93,9 +93,10 @@ HttpResponse transition_case(RequestContext& context) {
   auto body = read_body(context.request);
   if (!body) return error_response(body.error());
   JsonReader reader(*body);
-  reader.allow_only({"to", "reason"});
+  reader.allow_only({"to", "reason", "outcome"});
   auto to_name = reader.required_string("to");
   auto reason = reader.optional_string("reason").value_or("");
+  auto outcome = reader.optional_string("outcome").value_or("");
   if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
   auto to = parse_case_status(to_name);
   if (!to) {
@@ -107,7 +108,7 @@ HttpResponse transition_case(RequestContext& context) {
         make_error(ErrorCode::InvalidArgument, "reason must be at most 1000 characters of text", "reason"));
   }
   return respond(context.services.store.transition_case(context.actor, context.parameter("id"), *version, *to,
-                                                        trim(reason), context.now),
+                                                        trim(reason), outcome, context.now),
                  [](const Case& record) { return case_response(200, record); });
 }
 

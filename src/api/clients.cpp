@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::string_view kClientFields[] = {
     "given_name",         "family_name",        "middle_name", "preferred_name", "birth_date", "sex",
-    "preferred_language", "interpreter_needed", "phone",       "email",          "address",    "identifiers"};
+    "preferred_language", "interpreter_needed", "risk_level",  "phone",          "email",      "address",
+    "identifiers"};
 
 void read_identifiers(JsonReader& reader, std::vector<Identifier>& identifiers) {
   const auto* list = reader.optional_array("identifiers");
@@ -61,6 +62,7 @@ void apply_client_fields(JsonReader& reader, ClientFields& fields) {
   assign("sex", fields.sex);
   assign("preferred_language", fields.preferred_language);
   if (auto value = reader.optional_bool("interpreter_needed")) fields.interpreter_needed = *value;
+  assign("risk_level", fields.risk_level);
   assign("phone", fields.phone);
   assign("email", fields.email);
   read_address(reader, fields.address);
@@ -89,8 +91,8 @@ HttpResponse create_client(RequestContext& context) {
   if (!body) return error_response(body.error());
   JsonReader reader(*body);
   reader.allow_only({"given_name", "family_name", "middle_name", "preferred_name", "birth_date", "sex",
-                     "preferred_language", "interpreter_needed", "phone", "email", "address", "identifiers",
-                     "confirm_duplicate"});
+                     "preferred_language", "interpreter_needed", "risk_level", "phone", "email", "address",
+                     "identifiers", "confirm_duplicate"});
   (void)reader.required_string("given_name");
   (void)reader.required_string("family_name");
   (void)reader.required_string("birth_date");
@@ -161,15 +163,15 @@ HttpResponse search_clients(RequestContext& context) {
     }
     search.identifier = Identifier{identifier.substr(0, colon), identifier.substr(colon + 1)};
   }
-  return respond(context.services.store.search_clients(context.actor, search, context.now),
-                 [](const store::Page<ClientSummary>& page) {
-                   nlohmann::json items = nlohmann::json::array();
-                   for (const auto& summary : page.items) items.push_back(to_json(summary));
-                   // "withheld": matches left out because consent restricts them (that, not what).
-                   return json_response(200, {{"items", items},
-                                              {"next_cursor", text_or_null(page.next_cursor)},
-                                              {"withheld", page.withheld}});
-                 });
+  return respond(
+      context.services.store.search_clients(context.actor, search, context.now),
+      [](const store::Page<ClientSummary>& page) {
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& summary : page.items) items.push_back(to_json(summary));
+        // "withheld": matches left out because consent restricts them (that, not what).
+        return json_response(
+            200, {{"items", items}, {"next_cursor", text_or_null(page.next_cursor)}, {"withheld", page.withheld}});
+      });
 }
 
 }  // namespace caseboard::api

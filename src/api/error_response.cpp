@@ -51,6 +51,12 @@ HttpResponse error_response(const Error& error, const nlohmann::json& extra) {
                          {"message", message},
                          {"field", error.field.empty() ? nlohmann::json(nullptr) : nlohmann::json(error.field)}};
   if (!error.existing_id.empty()) body["existing_id"] = error.existing_id;
+  if (!error.open_items.empty()) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : error.open_items)
+      items.push_back({{"kind", item.kind}, {"id", item.id}, {"title", item.title}});
+    body["open_items"] = items;
+  }
   for (const auto& [key, value] : extra.items()) body[key] = value;
   return json_response(status, {{"error", body}});
 }

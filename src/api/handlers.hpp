@@ -57,6 +57,59 @@ HttpResponse record_consent(RequestContext& context);
 HttpResponse list_consents(RequestContext& context);
 HttpResponse revoke_consent(RequestContext& context);
 
+// referrals.cpp
+HttpResponse create_referral(RequestContext& context);
+HttpResponse list_referrals(RequestContext& context);
+HttpResponse get_referral(RequestContext& context);
+HttpResponse triage_referral(RequestContext& context);
+HttpResponse assign_referral(RequestContext& context);
+HttpResponse decline_referral(RequestContext& context);
+HttpResponse record_first_contact(RequestContext& context);
+// tasks.cpp
+HttpResponse create_task(RequestContext& context);
+HttpResponse list_tasks(RequestContext& context);
+HttpResponse complete_task(RequestContext& context);
+HttpResponse cancel_task(RequestContext& context);
+HttpResponse own_worklist(RequestContext& context);
+HttpResponse team_worklist(RequestContext& context);
+// notes.cpp
+HttpResponse list_notes(RequestContext& context);
+HttpResponse create_note(RequestContext& context);
+HttpResponse update_note(RequestContext& context);
+HttpResponse sign_note(RequestContext& context);
+HttpResponse cosign_note(RequestContext& context);
+HttpResponse add_addendum(RequestContext& context);
+// appointments.cpp
+HttpResponse create_appointment(RequestContext& context);
+HttpResponse list_client_appointments(RequestContext& context);
+HttpResponse list_own_appointments(RequestContext& context);
+HttpResponse record_appointment_outcome(RequestContext& context);
+HttpResponse calendar_feed(RequestContext& context);
+// referrals_out.cpp
+HttpResponse create_referral_out(RequestContext& context);
+HttpResponse list_referrals_out(RequestContext& context);
+HttpResponse send_referral_out(RequestContext& context);
+HttpResponse answer_referral_out(RequestContext& context);
+HttpResponse complete_referral_out(RequestContext& context);
+HttpResponse follow_up_referral_out(RequestContext& context);
+HttpResponse cancel_referral_out(RequestContext& context);
+// incidents.cpp
+HttpResponse create_incident(RequestContext& context);
+HttpResponse update_incident(RequestContext& context);
+HttpResponse submit_incident(RequestContext& context);
+HttpResponse list_incidents(RequestContext& context);
+HttpResponse get_safety_plan(RequestContext& context);
+HttpResponse save_safety_plan(RequestContext& context);
+// discharges.cpp
+HttpResponse discharge_case(RequestContext& context);
+HttpResponse list_discharges(RequestContext& context);
+HttpResponse record_check_in(RequestContext& context);
+HttpResponse record_readmission(RequestContext& context);
+// plan_reviews.cpp
+HttpResponse record_plan_review(RequestContext& context);
+HttpResponse list_plan_reviews(RequestContext& context);
+// timeline.cpp
+HttpResponse client_timeline(RequestContext& context);
 // users.cpp
 HttpResponse list_users(RequestContext& context);
 HttpResponse get_user(RequestContext& context);

@@ -19,6 +19,7 @@ restinio::http_method_id_t restinio_method(Method method) {
   switch (method) {
     case Method::Get: return restinio::http_method_get();
     case Method::Post: return restinio::http_method_post();
+    case Method::Put: return restinio::http_method_put();
     case Method::Patch: return restinio::http_method_patch();
     case Method::Delete: return restinio::http_method_delete();
   }

@@ -13,7 +13,7 @@
 
 namespace caseboard::api {
 
-enum class Method { Get, Post, Patch, Delete };
+enum class Method { Get, Post, Put, Patch, Delete };
 
 struct HttpRequest {
   Method method = Method::Get;

@@ -22,6 +22,7 @@ nlohmann::json to_json(const Client& client) {
           {"sex", f.sex},
           {"preferred_language", f.preferred_language},
           {"interpreter_needed", f.interpreter_needed},
+          {"risk_level", f.risk_level},
           {"phone", text_or_null(f.phone)},
           {"email", text_or_null(f.email)},
           {"address",
@@ -63,11 +64,16 @@ nlohmann::json to_json(const Contact& contact) {
 }
 
 nlohmann::json to_json(const Program& program) {
+  nlohmann::json rules = nlohmann::json::object();
+  for (const auto& setting : kClockRuleSettings)
+    rules[std::string(setting.name)] = program.fields.clock_rules.*setting.value;
   return {{"id", program.id},
           {"version", program.version},
           {"name", program.fields.name},
           {"description", text_or_null(program.fields.description)},
           {"active", program.fields.active},
+          {"clock_rules", rules},
+          {"notes_need_cosign", program.fields.notes_need_cosign},
           {"created_at", program.created_at},
           {"updated_at", program.updated_at}};
 }
@@ -96,6 +102,7 @@ nlohmann::json to_json(const Case& record, bool with_history) {
                          {"opened_at", record.opened_at},
                          {"status_changed_at", record.status_changed_at},
                          {"closed_reason", text_or_null(record.closed_reason)},
+                         {"closed_outcome", text_or_null(record.closed_outcome)},
                          {"restricted", record.restricted}};
   if (with_history) {
     nlohmann::json history = nlohmann::json::array();

@@ -52,6 +52,20 @@ std::optional<bool> JsonReader::optional_bool(std::string_view name) {
   return value->get<bool>();
 }
 
+std::optional<std::int64_t> JsonReader::optional_integer(std::string_view name) {
+  const auto* value = member(name);
+  if (error_ || !value) return std::nullopt;
+  if (!value->is_number_integer()) {
+    type_error(name, "a whole number");
+    return std::nullopt;
+  }
+  if (value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+    type_error(name, "a whole number");
+    return std::nullopt;
+  }
+  return value->get<std::int64_t>();
+}
+
 std::string JsonReader::required_string(std::string_view name) {
   const auto* value = member(name);
   if (error_) return {};

@@ -3,6 +3,7 @@
 // list of reads followed by one check of error().
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -24,6 +25,8 @@ class JsonReader {
   // Absent: nullopt. null: "". A string: its value. Anything else: an error.
   std::optional<std::string> optional_string(std::string_view name);
   std::optional<bool> optional_bool(std::string_view name);
+  // A JSON integer (1.5 or "3" are errors).
+  std::optional<std::int64_t> optional_integer(std::string_view name);
   // A required string: absent or null is an error.
   std::string required_string(std::string_view name);
   // A required boolean: absent or null is an error (false is returned then).

@@ -19,6 +19,7 @@ std::string_view method_name(Method method) {
   switch (method) {
     case Method::Get: return "GET";
     case Method::Post: return "POST";
+    case Method::Put: return "PUT";
     case Method::Patch: return "PATCH";
     case Method::Delete: return "DELETE";
   }

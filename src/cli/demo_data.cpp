@@ -110,8 +110,10 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
 
   std::vector<std::string> program_ids;
   for (std::size_t i = 0; i < kPrograms.size(); ++i) {
-    CB_TRY_ASSIGN(program, store.create_program(
-                               system, {std::string(kPrograms[i]), std::string(kProgramDescriptions[i]), true}, now));
+    ProgramFields fields;
+    fields.name = std::string(kPrograms[i]);
+    fields.description = std::string(kProgramDescriptions[i]);
+    CB_TRY_ASSIGN(program, store.create_program(system, std::move(fields), now));
     program_ids.push_back(program.id);
   }
   result.programs = static_cast<int>(program_ids.size());
@@ -188,7 +190,8 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
       if (next == current) continue;
       const std::string reason =
           next == CaseStatus::Closed ? (current == CaseStatus::Referred ? "Declined services" : "Goals met") : "";
-      CB_TRY_ASSIGN(moved, store.transition_case(actor, record.id, record.version, next, reason, now));
+      const std::string outcome = next == CaseStatus::Closed && current == CaseStatus::Discharged ? "goals_met" : "";
+      CB_TRY_ASSIGN(moved, store.transition_case(actor, record.id, record.version, next, reason, outcome, now));
       record = std::move(moved);
       current = next;
     }

@@ -17,6 +17,8 @@ bool role_allows(Role role, Permission permission) {
     case Permission::AssignCases: return role == Role::Supervisor;
     case Permission::ReadAudit: return role == Role::Auditor;
     case Permission::BreakGlass: return clinical || role == Role::Director;
+    case Permission::TriageReferrals:
+    case Permission::SuperviseTeam: return role == Role::Supervisor;
   }
   return false;
 }

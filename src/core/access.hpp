@@ -12,11 +12,13 @@ enum class Permission {
   WriteClients,
   ReadPrograms,
   WritePrograms,
-  ReadStaff,    // user summaries (names, roles) for assignment
-  WriteStaff,   // create users, change roles, deactivate
-  AssignCases,  // give a case to another case manager
-  ReadAudit,    // the whole audit trail of the organization
-  BreakGlass,   // open a client outside one's scope, with a reason and the second factor
+  ReadStaff,        // user summaries (names, roles) for assignment
+  WriteStaff,       // create users, change roles, deactivate
+  AssignCases,      // give a case to another case manager
+  ReadAudit,        // the whole audit trail of the organization
+  BreakGlass,       // open a client outside one's scope, with a reason and the second factor
+  TriageReferrals,  // the organization's referral inbox: triage, assign, decline
+  SuperviseTeam,    // the team worklist of the staff one supervises
 };
 
 // Which clients' records a role may open (search answers summaries across the organization;

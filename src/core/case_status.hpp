@@ -42,7 +42,8 @@ struct Case {
   std::string opened_at;
   std::string status_changed_at;
   std::string closed_reason;
-  bool restricted = false;  // this episode opens only for users a consent in force names
+  std::string closed_outcome;  // one of kCaseOutcomes (core/discharge.hpp) when closed after a discharge
+  bool restricted = false;     // this episode opens only for users a consent in force names
   std::vector<CaseStatusChange> history;
 };
 

@@ -102,6 +102,9 @@ Result<ClientFields> validate_client(ClientFields fields, std::chrono::year_mont
   if (!is_one_of(fields.sex, kSexes)) {
     return fail(ErrorCode::InvalidArgument, "sex must be one of female, male, other, unknown", "sex");
   }
+  if (!is_one_of(fields.risk_level, kClientRiskLevels)) {
+    return fail(ErrorCode::InvalidArgument, "risk_level must be one of none, low, moderate, high", "risk_level");
+  }
   fields.preferred_language = trim(fields.preferred_language);
   if (!is_language_tag(fields.preferred_language)) {
     return fail(ErrorCode::InvalidArgument, "preferred_language must be a language tag such as en or es",

@@ -33,6 +33,7 @@ struct ClientFields {
   std::string sex = "unknown";
   std::string preferred_language = "en";
   bool interpreter_needed = false;
+  std::string risk_level = "none";  // none | low | moderate | high: orders the worklist
   std::string phone;
   std::string email;
   Address address;
@@ -61,6 +62,7 @@ struct ClientSummary {
 
 inline constexpr std::string_view kIdentifierTypes[] = {"MRN", "MEDICAID", "MEDICARE", "MEMBER", "OTHER"};
 inline constexpr std::string_view kSexes[] = {"female", "male", "other", "unknown"};
+inline constexpr std::string_view kClientRiskLevels[] = {"none", "low", "moderate", "high"};
 
 // Trims every text field and checks every rule; the error names the field ("identifiers[1].type").
 // `today` bounds the birth date (no future births).

@@ -34,6 +34,12 @@ struct Error {
   std::string field;                       // JSON path of the offending field, empty when none
   std::string existing_id;                 // AlreadyExists: the record that is already there
   std::vector<std::string> candidate_ids;  // PossibleDuplicate: the records that look the same
+  struct Item {
+    std::string kind;
+    std::string id;
+    std::string title;
+  };
+  std::vector<Item> open_items;  // FailedPrecondition of a closure: what is still open
 };
 
 Error make_error(ErrorCode code, std::string public_message, std::string field = {});

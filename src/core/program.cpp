@@ -14,6 +14,8 @@ Result<ProgramFields> validate_program(ProgramFields fields) {
   if (utf8_length(fields.description) > 2000 || has_control_characters(fields.description, LineBreaks::Allowed)) {
     return fail(ErrorCode::InvalidArgument, "description must be at most 2000 characters", "description");
   }
+  CB_TRY_ASSIGN(rules, validate_clock_rules(fields.clock_rules));
+  fields.clock_rules = rules;
   return fields;
 }
 

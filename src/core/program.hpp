@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/clock_rules.hpp"
 #include "core/result.hpp"
 
 namespace caseboard {
@@ -14,6 +15,8 @@ struct ProgramFields {
   std::string name;
   std::string description;
   bool active = true;
+  ClockRules clock_rules;          // the program's clocks (defaults from SPEC.md)
+  bool notes_need_cosign = false;  // every signed note waits for the author's supervisor to co-sign
 };
 
 struct Program {

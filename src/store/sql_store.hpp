@@ -12,6 +12,12 @@
 
 namespace caseboard::store {
 
+// Declared here for SqlStore's templates; described with the other helpers below.
+[[nodiscard]] Result<std::string> require_client_access(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                                        std::string_view client_id, std::string field);
+[[nodiscard]] Result<std::string> restricted_case_filter(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                                         std::string_view client_id);
+
 class SqlStore final : public Store {
  public:
   // `readers` may be the same pool as `writers` (PostgreSQL).
@@ -73,7 +79,8 @@ class SqlStore final : public Store {
   Result<Case> get_case(const Actor& actor, std::string_view case_id, Timestamp now) override;
   Result<Page<Case>> list_cases(const Actor& actor, const CaseQuery& query, Timestamp now) override;
   Result<Case> transition_case(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
-                               CaseStatus to, std::string_view reason, Timestamp now) override;
+                               CaseStatus to, std::string_view reason, std::string_view outcome,
+                               Timestamp now) override;
   Result<Case> reassign_case(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
                              std::string_view case_manager_id, Timestamp now) override;
 
@@ -92,6 +99,73 @@ class SqlStore final : public Store {
                                                           Timestamp now) override;
   Result<std::vector<Alert>> list_alerts(const Actor& actor) override;
   Result<Alert> acknowledge_alert(const Actor& actor, std::string_view alert_id, Timestamp now) override;
+  Result<Referral> create_referral(const Actor& actor, ReferralFields fields, Timestamp now) override;
+  Result<std::vector<Referral>> list_referrals(const Actor& actor, const ReferralQuery& query, Timestamp now) override;
+  Result<Referral> get_referral(const Actor& actor, std::string_view referral_id, Timestamp now) override;
+  Result<Referral> triage_referral(const Actor& actor, std::string_view referral_id, std::int64_t expected_version,
+                                   std::string_view priority, std::string_view note, Timestamp now) override;
+  Result<Referral> assign_referral(const Actor& actor, std::string_view referral_id, std::int64_t expected_version,
+                                   std::string_view case_manager_id, Timestamp now) override;
+  Result<Referral> decline_referral(const Actor& actor, std::string_view referral_id, std::int64_t expected_version,
+                                    std::string_view reason, Timestamp now) override;
+  Result<Referral> record_first_contact(const Actor& actor, std::string_view referral_id, std::int64_t expected_version,
+                                        Timestamp contacted_at, std::string_view method, Timestamp now) override;
+  Result<Task> create_task(const Actor& actor, TaskFields fields, Timestamp now) override;
+  Result<std::vector<Task>> list_tasks(const Actor& actor, std::string_view status, Timestamp now) override;
+  Result<Task> finish_task(const Actor& actor, std::string_view task_id, std::int64_t expected_version,
+                           std::string_view status, Timestamp now) override;
+  Result<Worklist> worklist(const Actor& actor, bool team, Timestamp now) override;
+  Result<std::vector<Note>> list_notes(const Actor& actor, std::string_view client_id, Timestamp now) override;
+  Result<Note> create_note(const Actor& actor, std::string_view case_id, NoteFields fields, bool sign,
+                           Timestamp now) override;
+  Result<Note> update_note(const Actor& actor, std::string_view note_id, std::int64_t expected_version,
+                           const Change<NoteFields>& change, Timestamp now) override;
+  Result<Note> sign_note(const Actor& actor, std::string_view note_id, std::int64_t expected_version,
+                         Timestamp now) override;
+  Result<Note> add_addendum(const Actor& actor, std::string_view note_id, std::string body, Timestamp now) override;
+  Result<Note> cosign_note(const Actor& actor, std::string_view note_id, std::int64_t expected_version,
+                           Timestamp now) override;
+  Result<Appointment> create_appointment(const Actor& actor, std::string_view case_id, AppointmentFields fields,
+                                         Timestamp now) override;
+  Result<std::vector<Appointment>> list_client_appointments(const Actor& actor, std::string_view client_id,
+                                                            Timestamp now) override;
+  Result<std::vector<Appointment>> list_own_appointments(const Actor& actor, Timestamp from, Timestamp to,
+                                                         Timestamp now) override;
+  Result<Appointment> record_appointment_outcome(const Actor& actor, std::string_view appointment_id,
+                                                 std::int64_t expected_version, std::string_view outcome,
+                                                 Timestamp now) override;
+  Result<ReferralOut> create_referral_out(const Actor& actor, std::string_view case_id, ReferralOutFields fields,
+                                          Timestamp now) override;
+  Result<std::vector<ReferralOut>> list_referrals_out(const Actor& actor, std::string_view client_id,
+                                                      Timestamp now) override;
+  Result<ReferralOut> advance_referral_out(const Actor& actor, std::string_view referral_id,
+                                           std::int64_t expected_version, ReferralOutStep step, std::string text,
+                                           Timestamp now) override;
+  Result<Incident> create_incident(const Actor& actor, std::string_view case_id, IncidentFields fields, bool submit,
+                                   Timestamp now) override;
+  Result<Incident> update_incident(const Actor& actor, std::string_view incident_id, std::int64_t expected_version,
+                                   const Change<IncidentFields>& change, Timestamp now) override;
+  Result<Incident> submit_incident(const Actor& actor, std::string_view incident_id, std::int64_t expected_version,
+                                   Timestamp now) override;
+  Result<std::vector<Incident>> list_incidents(const Actor& actor, std::string_view client_id, Timestamp now) override;
+  Result<std::optional<SafetyPlan>> get_safety_plan(const Actor& actor, std::string_view client_id,
+                                                    Timestamp now) override;
+  Result<SafetyPlan> save_safety_plan(const Actor& actor, std::string_view client_id,
+                                      std::optional<std::int64_t> expected_version, SafetyPlanFields fields,
+                                      Timestamp now) override;
+  Result<PlanReview> record_plan_review(const Actor& actor, std::string_view case_id, std::string summary,
+                                        Timestamp now) override;
+  Result<std::vector<PlanReview>> list_plan_reviews(const Actor& actor, std::string_view client_id,
+                                                    Timestamp now) override;
+  Result<Discharge> discharge_case(const Actor& actor, std::string_view case_id, std::int64_t expected_case_version,
+                                   DischargeFields fields, Timestamp now) override;
+  Result<std::vector<Discharge>> list_discharges(const Actor& actor, std::string_view client_id,
+                                                 Timestamp now) override;
+  Result<Discharge> record_check_in(const Actor& actor, std::string_view discharge_id, std::int64_t expected_version,
+                                    CheckIn check_in, Timestamp now) override;
+  Result<Discharge> record_readmission(const Actor& actor, std::string_view discharge_id, Readmission readmission,
+                                       Timestamp now) override;
+  Result<Timeline> client_timeline(const Actor& actor, std::string_view client_id, Timestamp now) override;
   Result<void> record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) override;
   Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query, Timestamp now) override;
   Result<AuditVerification> verify_audit_trail() override;
@@ -132,6 +206,25 @@ class SqlStore final : public Store {
   // raced; SQLite's single writer already does.
   [[nodiscard]] Result<void> lock_intake(SqlConnection& connection, const std::string& organization_id) const;
 
+  // Reads the records behind a client list (notes, incidents...): checks access to the client,
+  // runs `load` with the SQL condition that leaves out records of cases restricted from the
+  // actor (over a `case_id` column), then records the read as `action` in the audit trail.
+  template <class Record>
+  Result<std::vector<Record>> read_client_records(
+      const Actor& actor, std::string_view client_id, Timestamp now, std::string_view action,
+      std::string_view resource_type,
+      const std::function<Result<std::vector<Record>>(SqlConnection&, const std::string& case_filter)>& load) {
+    std::string grant_reason;
+    CB_TRY_ASSIGN(records, read([&](SqlConnection& connection) -> Result<std::vector<Record>> {
+                    CB_TRY_ASSIGN(reason, require_client_access(connection, actor, now, client_id, {}));
+                    grant_reason = std::move(reason);
+                    CB_TRY_ASSIGN(filter, restricted_case_filter(connection, actor, now, client_id));
+                    return load(connection, filter);
+                  }));
+    CB_TRY(record_event(actor, {action, resource_type, {}, client_id, "success", {}, grant_reason}, now));
+    return records;
+  }
+
   // Appends one entry to the chain in the caller's transaction: the next sequence after the head,
   // its hash over the head's hash, and the new head.
   [[nodiscard]] Result<void> append_audit(SqlConnection& connection, const Actor& actor, const AuditEntry& entry,
@@ -168,6 +261,47 @@ std::string client_withheld_condition(const Actor& actor, Timestamp now, std::st
 // break-the-glass grant that opened it, or "" when the actor works with the client.
 [[nodiscard]] Result<std::string> require_client_access(SqlConnection& connection, const Actor& actor, Timestamp now,
                                                         std::string_view client_id, std::string field = {});
+
+// A case as the records of the case cycle need it.
+struct CaseRef {
+  std::string id;
+  std::string client_id;
+  std::string program_id;
+  std::string case_manager_id;
+  CaseStatus status = CaseStatus::Referred;
+  std::int64_t version = 0;
+};
+// The case when the actor may open its client and see it (NotFound naming `field`;
+// PermissionDenied as require_client_access, or for a case restricted from the actor).
+[[nodiscard]] Result<CaseRef> require_case_access(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                                  std::string_view case_id, std::string field = {});
+// As require_case_access, and FailedPrecondition when the case is closed (nothing is added to it).
+[[nodiscard]] Result<CaseRef> require_open_case(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                                std::string_view case_id, std::string field = {});
+// " AND case_id NOT IN (restricted cases)" unless the actor is named by a consent or grant; "" then.
+[[nodiscard]] Result<std::string> restricted_case_filter(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                                         std::string_view client_id);
+// The clock rules of a program.
+[[nodiscard]] Result<ClockRules> program_clock_rules(SqlConnection& connection, std::string_view program_id);
+// The records of every case the condition over `cases` (alias c) selects, by case id.
+[[nodiscard]] Result<std::map<std::string, CaseRecords>> load_case_records(SqlConnection& connection,
+                                                                           const std::string& case_condition,
+                                                                           const std::vector<SqlValue>& params);
+// The columns task_from_row reads, in its order (sql_store_tasks.cpp).
+extern const std::string_view kTaskColumns;
+Task task_from_row(const SqlRow& row);
+// The open tasks of the case.
+[[nodiscard]] Result<std::vector<Task>> open_case_tasks(SqlConnection& connection, std::string_view case_id);
+// Creates the task a clock rule makes, for the case's manager (or `fallback_assignee`).
+[[nodiscard]] Result<void> create_rule_task(SqlConnection& connection, const Actor& actor, const CaseRef& record,
+                                            ClockRule rule, std::string_view source_id, std::string title,
+                                            Timestamp due_at, std::string_view priority, Timestamp now,
+                                            std::string assignee = {});
+// Closes the open task of the rule on that record, now that the record satisfying it is written.
+[[nodiscard]] Result<void> close_rule_task(SqlConnection& connection, const Actor& actor, ClockRule rule,
+                                           std::string_view source_id, Timestamp now);
+// The parsed time of a stored timestamp column (empty: nothing).
+std::optional<Timestamp> stored_time(const std::string& text);
 
 // The NotFound a missing record answers; `field` names the id when it came from a request body.
 Error not_found(std::string_view what, std::string field = {});

@@ -1,4 +1,5 @@
 // Cases (episodes of care) and their status history.
+#include "core/field_check.hpp"
 #include "core/role.hpp"
 #include "security/random_id.hpp"
 #include "store/sql_store.hpp"
@@ -8,7 +9,7 @@ namespace {
 
 constexpr std::string_view kCaseColumns =
     "id, version, organization_id, client_id, program_id, case_manager_id, status, opened_at, status_changed_at, "
-    "closed_reason, restricted";
+    "closed_reason, restricted, closed_outcome";
 
 Case case_from_row(const SqlRow& row) {
   Case record;
@@ -23,6 +24,7 @@ Case case_from_row(const SqlRow& row) {
   record.status_changed_at = row.text(8);
   record.closed_reason = row.text(9);
   record.restricted = row.boolean(10);
+  record.closed_outcome = row.text(11);
   return record;
 }
 
@@ -76,6 +78,27 @@ Result<void> require_case_manager(SqlConnection& connection, const Actor& actor,
                      "SELECT 1 FROM users WHERE id = ? AND organization_id = ? AND active = 1 AND role IN "
                      "('case_manager', 'nurse_case_manager', 'supervisor')",
                      user_id, actor.organization_id, "active case manager", "case_manager_id");
+}
+
+// A case closes only with its outcome (after a discharge) and with nothing required left open.
+Result<void> check_closure(SqlConnection& connection, const Case& stored, std::string_view outcome, Timestamp now) {
+  if (stored.status == CaseStatus::Discharged) {
+    if (outcome.empty())
+      return fail(ErrorCode::InvalidArgument, "closing a discharged case needs its outcome", "outcome");
+  }
+  if (!outcome.empty()) CB_TRY(check_choice(outcome, kCaseOutcomes, "outcome"));
+  const std::vector<SqlValue> params{stored.id};
+  CB_TRY_ASSIGN(records, load_case_records(connection, "c.id = ?", params));
+  CB_TRY_ASSIGN(rules, program_clock_rules(connection, stored.program_id));
+  CB_TRY_ASSIGN(tasks, open_case_tasks(connection, stored.id));
+  auto open = closure_blockers(records[stored.id], tasks, rules, now);
+  if (open.empty()) return {};
+  Error error = make_error(ErrorCode::FailedPrecondition,
+                           "the case cannot close while " + std::to_string(open.size()) +
+                               (open.size() == 1 ? " required item is" : " required items are") + " open",
+                           "open_items");
+  for (const auto& item : open) error.open_items.push_back({item.kind, item.id, item.title});
+  return fail(std::move(error));
 }
 
 }  // namespace
@@ -191,7 +214,8 @@ Result<Page<Case>> SqlStore::list_cases(const Actor& actor, const CaseQuery& que
 }
 
 Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
-                                       CaseStatus to, std::string_view reason, Timestamp now) {
+                                       CaseStatus to, std::string_view reason, std::string_view outcome,
+                                       Timestamp now) {
   return write([&](SqlConnection& connection) -> Result<Case> {
     CB_TRY_ASSIGN(stored, load_case(connection, actor.organization_id, case_id));
     if (!stored) return fail(not_found("case"));
@@ -199,24 +223,30 @@ Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case
     CB_TRY(require_case_disclosed(connection, actor, now, *stored));
     if (stored->version != expected_version) return fail(stale_version("case", expected_version, stored->version));
     CB_TRY(check_case_transition(stored->status, to, reason));
+    if (to == CaseStatus::Closed) CB_TRY(check_closure(connection, *stored, outcome, now));
     Case record = *stored;
     const auto from = std::string(case_status_name(record.status));
     const auto at = format_timestamp(now);
     record.status = to;
     record.status_changed_at = at;
     record.version += 1;
-    if (to == CaseStatus::Closed) record.closed_reason = std::string(reason);
+    if (to == CaseStatus::Closed) {
+      record.closed_reason = std::string(reason);
+      record.closed_outcome = std::string(outcome);
+    }
     const SqlValue params[] = {std::string(case_status_name(to)),
                                at,
                                text_or_null(record.closed_reason),
+                               text_or_null(record.closed_outcome),
                                record.version,
                                at,
                                record.id,
                                expected_version};
-    CB_TRY(expect_one_row(connection.execute("UPDATE cases SET status = ?, status_changed_at = ?, closed_reason = ?, "
-                                             "version = ?, updated_at = ? WHERE id = ? AND version = ?",
-                                             params),
-                          "case", expected_version));
+    CB_TRY(expect_one_row(
+        connection.execute("UPDATE cases SET status = ?, status_changed_at = ?, closed_reason = ?, "
+                           "closed_outcome = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
+                           params),
+        "case", expected_version));
     CB_TRY(append_history(connection, record, from, actor, reason, at));
     record.history.push_back({from, std::string(case_status_name(to)), at, actor.user_id, std::string(reason)});
     CB_TRY(append_audit(connection, actor, {"case.transition", "case", record.id, record.client_id}, now));

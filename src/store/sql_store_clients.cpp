@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kClientColumns =
     "id, version, organization_id, given_name, family_name, middle_name, preferred_name, birth_date, sex, "
     "preferred_language, interpreter_needed, phone, email, address_line1, address_line2, city, state, postal_code, "
-    "country, created_at, updated_at, restricted";
+    "country, created_at, updated_at, restricted, risk_level";
 
 // The greatest valid UTF-8 character: "prefix" <= key < "prefix" + this is "key starts with prefix".
 constexpr std::string_view kAfterEveryCharacter = "\xf4\x8f\xbf\xbf";
@@ -35,6 +35,7 @@ Client client_from_row(const SqlRow& row) {
   client.created_at = row.text(19);
   client.updated_at = row.text(20);
   client.restricted = row.boolean(21);
+  f.risk_level = row.text(22);
   return client;
 }
 
@@ -110,6 +111,7 @@ std::vector<SqlValue> client_values(const Client& client) {
           text_or_null(f.address.state),
           text_or_null(f.address.postal_code),
           text_or_null(f.address.country),
+          f.risk_level,
           client.version,
           client.updated_at};
 }
@@ -149,8 +151,8 @@ Result<Client> SqlStore::create_client(const Actor& actor, ClientFields fields, 
     CB_TRY(connection.execute(
         "INSERT INTO clients (id, organization_id, given_name, family_name, middle_name, preferred_name, given_key, "
         "family_key, birth_date, sex, preferred_language, interpreter_needed, phone, email, address_line1, "
-        "address_line2, city, state, postal_code, country, version, updated_at, created_by, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "address_line2, city, state, postal_code, country, risk_level, version, updated_at, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         values));
     CB_TRY(write_identifiers(connection, client));
     if (!actor.user_id.empty() && client_scope(actor.role) != ClientScope::None) {
@@ -202,7 +204,7 @@ Result<Client> SqlStore::update_client(const Actor& actor, std::string_view clie
             "UPDATE clients SET given_name = ?, family_name = ?, middle_name = ?, preferred_name = ?, given_key = ?, "
             "family_key = ?, birth_date = ?, sex = ?, preferred_language = ?, interpreter_needed = ?, phone = ?, "
             "email = ?, address_line1 = ?, address_line2 = ?, city = ?, state = ?, postal_code = ?, country = ?, "
-            "version = ?, updated_at = ? WHERE id = ? AND version = ?",
+            "risk_level = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
             values),
         "client", expected_version));
     if (client.fields.identifiers != stored->fields.identifiers) CB_TRY(write_identifiers(connection, client));

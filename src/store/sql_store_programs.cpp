@@ -6,7 +6,11 @@ namespace caseboard::store {
 namespace {
 
 constexpr std::string_view kProgramColumns =
-    "id, version, organization_id, name, description, active, created_at, updated_at";
+    "id, version, organization_id, name, description, active, created_at, updated_at, notes_need_cosign, "
+    "first_contact_hours, referral_follow_up_hours, note_hours, incident_hours, plan_review_days, event_review_days, "
+    "check_in_hours";
+// The clock rule columns, in kClockRuleSettings order, from this column on.
+constexpr std::size_t kFirstRuleColumn = 9;
 
 Program program_from_row(const SqlRow& row) {
   Program program;
@@ -18,6 +22,10 @@ Program program_from_row(const SqlRow& row) {
   program.fields.active = row.boolean(5);
   program.created_at = row.text(6);
   program.updated_at = row.text(7);
+  program.fields.notes_need_cosign = row.boolean(8);
+  for (std::size_t i = 0; i < kClockRuleSettings.size(); ++i) {
+    program.fields.clock_rules.*kClockRuleSettings[i].value = static_cast<int>(row.integer(kFirstRuleColumn + i));
+  }
   return program;
 }
 
@@ -27,6 +35,17 @@ Result<std::optional<Program>> load_program(SqlConnection& connection, std::stri
   return query_one(connection,
                    "SELECT " + std::string(kProgramColumns) + " FROM programs WHERE id = ? AND organization_id = ?",
                    params, program_from_row);
+}
+
+// "first_contact_hours = ?, ..." and the values, for the program's settings beyond name and description.
+std::string settings_assignments(const ProgramFields& fields, std::vector<SqlValue>& values) {
+  std::string sql = "notes_need_cosign = ?";
+  values.emplace_back(std::int64_t{fields.notes_need_cosign ? 1 : 0});
+  for (const auto& setting : kClockRuleSettings) {
+    sql += ", " + std::string(setting.name) + " = ?";
+    values.emplace_back(std::int64_t{fields.clock_rules.*setting.value});
+  }
+  return sql;
 }
 
 Error name_taken() {
@@ -58,6 +77,10 @@ Result<Program> SqlStore::create_program(const Actor& actor, ProgramFields field
     if (!inserted) {
       return fail(inserted.error().code == ErrorCode::AlreadyExists ? name_taken() : std::move(inserted.error()));
     }
+    std::vector<SqlValue> settings;
+    const auto assignments = settings_assignments(program.fields, settings);
+    settings.emplace_back(program.id);
+    CB_TRY(connection.execute("UPDATE programs SET " + assignments + " WHERE id = ?", settings));
     CB_TRY(append_audit(connection, actor, {"program.create", "program", program.id, {}}, now));
     return program;
   });
@@ -111,6 +134,10 @@ Result<Program> SqlStore::update_program(const Actor& actor, std::string_view pr
       return fail(updated.error().code == ErrorCode::AlreadyExists ? name_taken() : std::move(updated.error()));
     }
     CB_TRY(expect_one_row(updated, "program", expected_version));
+    std::vector<SqlValue> settings;
+    const auto assignments = settings_assignments(program.fields, settings);
+    settings.emplace_back(program.id);
+    CB_TRY(connection.execute("UPDATE programs SET " + assignments + " WHERE id = ?", settings));
     CB_TRY(append_audit(connection, actor, {"program.update", "program", program.id, {}}, now));
     return program;
   });

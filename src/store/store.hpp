@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,16 +27,29 @@
 
 #include "core/actor.hpp"
 #include "core/alert.hpp"
+#include "core/appointment.hpp"
 #include "core/audit_event.hpp"
 #include "core/calendar.hpp"
+#include "core/case_clock.hpp"
+#include "core/case_closure.hpp"
 #include "core/case_status.hpp"
 #include "core/client.hpp"
 #include "core/contact.hpp"
+#include "core/discharge.hpp"
+#include "core/incident.hpp"
+#include "core/note.hpp"
 #include "core/organization.hpp"
+#include "core/plan_review.hpp"
 #include "core/program.hpp"
+#include "core/referral.hpp"
+#include "core/referral_out.hpp"
 #include "core/result.hpp"
+#include "core/safety_plan.hpp"
 #include "core/sign_in_policy.hpp"
+#include "core/task.hpp"
+#include "core/timeline.hpp"
 #include "core/user.hpp"
+#include "core/worklist.hpp"
 
 namespace caseboard::store {
 
@@ -119,6 +133,32 @@ struct AuditVerification {
   std::int64_t entries = 0;
   std::int64_t first_bad_sequence = 0;  // 0 when intact
   std::string problem;                  // says what is wrong with that entry, or of the tail
+};
+
+// A worklist with what it shows beside each item: the client's name and risk, the assignee's name.
+struct Worklist {
+  std::vector<WorkItem> items;
+  std::map<std::string, std::string> client_names;  // "Family, Given"
+  std::map<std::string, std::string> client_risk;
+  std::map<std::string, std::string> user_names;
+  struct Person {
+    std::string user_id;
+    std::string name;
+    int open = 0;
+    int overdue = 0;
+  };
+  std::vector<Person> people;  // the team worklist: each person's load
+};
+
+// The client chart: every event of the client's cases, newest first, and what is due.
+struct Timeline {
+  std::vector<TimelineEvent> events;
+  std::vector<ClockItem> due;
+};
+
+// Which referrals the inbox lists: open (new and triaged), one status, or all.
+struct ReferralQuery {
+  std::string status = "open";
 };
 
 template <class Fields>
@@ -245,9 +285,13 @@ class Store {
   // Newest opened first; with each case's history only when the query asks for it.
   [[nodiscard]] virtual Result<Page<Case>> list_cases(const Actor& actor, const CaseQuery& query, Timestamp now) = 0;
   // FailedPrecondition / InvalidArgument from the status machine (core/case_status.hpp).
+  // Closing (to Closed) needs `outcome` (one of kCaseOutcomes) when the case was discharged, and
+  // is refused with FailedPrecondition listing `open_items` while required items are open
+  // (core/case_closure.hpp).
   [[nodiscard]] virtual Result<Case> transition_case(const Actor& actor, std::string_view case_id,
                                                      std::int64_t expected_version, CaseStatus to,
-                                                     std::string_view reason, Timestamp now) = 0;
+                                                     std::string_view reason, std::string_view outcome,
+                                                     Timestamp now) = 0;
 
   // Gives the case to another case manager (active, case manager / nurse case manager /
   // supervisor of the organization; NotFound naming "case_manager_id" otherwise) and ends the
@@ -296,6 +340,140 @@ class Store {
   // Marks one of the actor's alerts seen; NotFound when it is not theirs.
   [[nodiscard]] virtual Result<Alert> acknowledge_alert(const Actor& actor, std::string_view alert_id,
                                                         Timestamp now) = 0;
+
+  // --- referral inbox ---
+  // Records of the case cycle below follow the client record's access rules (a record of a case
+  // restricted by consent is left out of lists and refused like the case), and every write of
+  // them that satisfies a clock rule closes the rule's task in the same transaction.
+  //
+  // NotFound naming "client_id" / "program_id"; the client must be one the actor may open.
+  [[nodiscard]] virtual Result<Referral> create_referral(const Actor& actor, ReferralFields fields, Timestamp now) = 0;
+  // Supervisors (TriageReferrals) see the organization's inbox; others the referrals assigned to
+  // them or that they logged (NotFound for the rest).
+  [[nodiscard]] virtual Result<std::vector<Referral>> list_referrals(const Actor& actor, const ReferralQuery& query,
+                                                                     Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Referral> get_referral(const Actor& actor, std::string_view referral_id,
+                                                      Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Referral> triage_referral(const Actor& actor, std::string_view referral_id,
+                                                         std::int64_t expected_version, std::string_view priority,
+                                                         std::string_view note, Timestamp now) = 0;
+  // Opens a case at `referred` for the case manager (as create_case) and links it.
+  [[nodiscard]] virtual Result<Referral> assign_referral(const Actor& actor, std::string_view referral_id,
+                                                         std::int64_t expected_version,
+                                                         std::string_view case_manager_id, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Referral> decline_referral(const Actor& actor, std::string_view referral_id,
+                                                          std::int64_t expected_version, std::string_view reason,
+                                                          Timestamp now) = 0;
+  // Stops the first-contact clock; by someone who may open the client.
+  [[nodiscard]] virtual Result<Referral> record_first_contact(const Actor& actor, std::string_view referral_id,
+                                                              std::int64_t expected_version, Timestamp contacted_at,
+                                                              std::string_view method, Timestamp now) = 0;
+
+  // --- tasks and the worklist ---
+  // The assignee must be an active user of the organization (NotFound, "assignee_id"); a linked
+  // client or case must be one the actor may open.
+  [[nodiscard]] virtual Result<Task> create_task(const Actor& actor, TaskFields fields, Timestamp now) = 0;
+  // The actor's own tasks with that status.
+  [[nodiscard]] virtual Result<std::vector<Task>> list_tasks(const Actor& actor, std::string_view status,
+                                                             Timestamp now) = 0;
+  // Done or cancelled, by the assignee or their supervisor; FailedPrecondition for a rule's task
+  // (it closes itself) or a task that is not open.
+  [[nodiscard]] virtual Result<Task> finish_task(const Actor& actor, std::string_view task_id,
+                                                 std::int64_t expected_version, std::string_view status,
+                                                 Timestamp now) = 0;
+  // The actor's worklist; with `team`, also every active user the actor supervises.
+  [[nodiscard]] virtual Result<Worklist> worklist(const Actor& actor, bool team, Timestamp now) = 0;
+
+  // --- progress notes ---
+  [[nodiscard]] virtual Result<std::vector<Note>> list_notes(const Actor& actor, std::string_view client_id,
+                                                             Timestamp now) = 0;
+  // NotFound naming "appointment_id" for an appointment of another case.
+  [[nodiscard]] virtual Result<Note> create_note(const Actor& actor, std::string_view case_id, NoteFields fields,
+                                                 bool sign, Timestamp now) = 0;
+  // Drafts only, by their author (FailedPrecondition / PermissionDenied).
+  [[nodiscard]] virtual Result<Note> update_note(const Actor& actor, std::string_view note_id,
+                                                 std::int64_t expected_version, const Change<NoteFields>& change,
+                                                 Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Note> sign_note(const Actor& actor, std::string_view note_id,
+                                               std::int64_t expected_version, Timestamp now) = 0;
+  // On a signed note only.
+  [[nodiscard]] virtual Result<Note> add_addendum(const Actor& actor, std::string_view note_id, std::string body,
+                                                  Timestamp now) = 0;
+  // By the author's supervisor, on a signed note that needs it.
+  [[nodiscard]] virtual Result<Note> cosign_note(const Actor& actor, std::string_view note_id,
+                                                 std::int64_t expected_version, Timestamp now) = 0;
+
+  // --- appointments ---
+  // The staff member must be an active clinical user (NotFound, "staff_id").
+  [[nodiscard]] virtual Result<Appointment> create_appointment(const Actor& actor, std::string_view case_id,
+                                                               AppointmentFields fields, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::vector<Appointment>> list_client_appointments(const Actor& actor,
+                                                                                  std::string_view client_id,
+                                                                                  Timestamp now) = 0;
+  // The actor's own appointments starting in [from, to).
+  [[nodiscard]] virtual Result<std::vector<Appointment>> list_own_appointments(const Actor& actor, Timestamp from,
+                                                                               Timestamp to, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Appointment> record_appointment_outcome(const Actor& actor,
+                                                                       std::string_view appointment_id,
+                                                                       std::int64_t expected_version,
+                                                                       std::string_view outcome, Timestamp now) = 0;
+
+  // --- referrals out ---
+  [[nodiscard]] virtual Result<ReferralOut> create_referral_out(const Actor& actor, std::string_view case_id,
+                                                                ReferralOutFields fields, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::vector<ReferralOut>> list_referrals_out(const Actor& actor,
+                                                                            std::string_view client_id,
+                                                                            Timestamp now) = 0;
+  // One step of the loop; `text` is the decline reason, the outcome, the follow-up note or the
+  // cancel reason. Sending creates the follow-up task; a follow-up or an answer closes it.
+  [[nodiscard]] virtual Result<ReferralOut> advance_referral_out(const Actor& actor, std::string_view referral_id,
+                                                                 std::int64_t expected_version, ReferralOutStep step,
+                                                                 std::string text, Timestamp now) = 0;
+
+  // --- incidents and safety plans ---
+  [[nodiscard]] virtual Result<Incident> create_incident(const Actor& actor, std::string_view case_id,
+                                                         IncidentFields fields, bool submit, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Incident> update_incident(const Actor& actor, std::string_view incident_id,
+                                                         std::int64_t expected_version,
+                                                         const Change<IncidentFields>& change, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Incident> submit_incident(const Actor& actor, std::string_view incident_id,
+                                                         std::int64_t expected_version, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::vector<Incident>> list_incidents(const Actor& actor, std::string_view client_id,
+                                                                     Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::optional<SafetyPlan>> get_safety_plan(const Actor& actor,
+                                                                          std::string_view client_id,
+                                                                          Timestamp now) = 0;
+  // Creates the plan (expected_version empty) or replaces it (Aborted when stale;
+  // PreconditionRequired when a plan exists and no version was given).
+  [[nodiscard]] virtual Result<SafetyPlan> save_safety_plan(const Actor& actor, std::string_view client_id,
+                                                            std::optional<std::int64_t> expected_version,
+                                                            SafetyPlanFields fields, Timestamp now) = 0;
+
+  // --- plan reviews ---
+  [[nodiscard]] virtual Result<PlanReview> record_plan_review(const Actor& actor, std::string_view case_id,
+                                                              std::string summary, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::vector<PlanReview>> list_plan_reviews(const Actor& actor,
+                                                                          std::string_view client_id,
+                                                                          Timestamp now) = 0;
+
+  // --- discharge and follow-up ---
+  // Moves the case to `discharged` (FailedPrecondition unless active or on hold; Aborted when the
+  // case version is stale), records the plan and creates the check-in task.
+  [[nodiscard]] virtual Result<Discharge> discharge_case(const Actor& actor, std::string_view case_id,
+                                                         std::int64_t expected_case_version, DischargeFields fields,
+                                                         Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::vector<Discharge>> list_discharges(const Actor& actor, std::string_view client_id,
+                                                                       Timestamp now) = 0;
+  // Once (FailedPrecondition after); closes the check-in task.
+  [[nodiscard]] virtual Result<Discharge> record_check_in(const Actor& actor, std::string_view discharge_id,
+                                                          std::int64_t expected_version, CheckIn check_in,
+                                                          Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Discharge> record_readmission(const Actor& actor, std::string_view discharge_id,
+                                                             Readmission readmission, Timestamp now) = 0;
+
+  // --- the client chart ---
+  [[nodiscard]] virtual Result<Timeline> client_timeline(const Actor& actor, std::string_view client_id,
+                                                         Timestamp now) = 0;
 
   // --- audit trail ---
   // Appends one event in a transaction of its own (sign-in failures, refused access decisions).

@@ -75,6 +75,11 @@ class StoreConformanceTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::string unique(std::string_view prefix) { return std::string(prefix) + security::random_id("x").substr(2, 10); }
+  static ProgramFields program_named(std::string name) {
+    ProgramFields fields;
+    fields.name = std::move(name);
+    return fields;
+  }
 
   std::optional<TestDatabase> test_database_;
   std::string database_;
@@ -324,7 +329,7 @@ TEST_P(StoreConformanceTest, ContactsAreAddedChangedAndRemovedWithVersions) {
 
 TEST_P(StoreConformanceTest, CaseWalksTheCycleKeepingItsHistory) {
   auto person = create(client("Kwame", "Mensah", "1958-06-06"));
-  auto program = store_->create_program(actor_, {unique("Program "), "", true}, kNow);
+  auto program = store_->create_program(actor_, program_named(unique("Program ")), kNow);
   ASSERT_TRUE(program);
   auto opened = store_->create_case(actor_, person.id, program->id, actor_.user_id, kNow);
   ASSERT_TRUE(opened) << opened.error().internal_message;
@@ -332,7 +337,8 @@ TEST_P(StoreConformanceTest, CaseWalksTheCycleKeepingItsHistory) {
   auto record = *opened;
   for (auto next : {CaseStatus::Intake, CaseStatus::Active, CaseStatus::OnHold, CaseStatus::Active,
                     CaseStatus::Discharged, CaseStatus::Closed}) {
-    auto moved = store_->transition_case(actor_, record.id, record.version, next, "", kNow);
+    auto moved = store_->transition_case(actor_, record.id, record.version, next, "",
+                                         next == CaseStatus::Closed ? "goals_met" : "", kNow);
     ASSERT_TRUE(moved) << case_status_name(next);
     record = *moved;
   }
@@ -356,10 +362,10 @@ TEST_P(StoreConformanceTest, CaseWalksTheCycleKeepingItsHistory) {
 
 TEST_P(StoreConformanceTest, IllegalTransitionChangesNothing) {
   auto person = create(client("Olga", "Ivanova", "1949-11-11"));
-  auto program = store_->create_program(actor_, {unique("Program "), "", true}, kNow);
+  auto program = store_->create_program(actor_, program_named(unique("Program ")), kNow);
   auto opened = store_->create_case(actor_, person.id, program->id, "", kNow);
   ASSERT_TRUE(opened);
-  auto illegal = store_->transition_case(actor_, opened->id, 1, CaseStatus::Active, "", kNow);
+  auto illegal = store_->transition_case(actor_, opened->id, 1, CaseStatus::Active, "", "", kNow);
   ASSERT_FALSE(illegal);
   EXPECT_EQ(illegal.error().code, ErrorCode::FailedPrecondition);
   auto read = store_->get_case(actor_, opened->id, kNow);
@@ -370,14 +376,14 @@ TEST_P(StoreConformanceTest, IllegalTransitionChangesNothing) {
 
 TEST_P(StoreConformanceTest, OneOpenCasePerClientAndProgram) {
   auto person = create(client("Esther", "Cohen", "1952-02-02"));
-  auto program = store_->create_program(actor_, {unique("Program "), "", true}, kNow);
+  auto program = store_->create_program(actor_, program_named(unique("Program ")), kNow);
   auto first = store_->create_case(actor_, person.id, program->id, "", kNow);
   ASSERT_TRUE(first);
   auto second = store_->create_case(actor_, person.id, program->id, "", kNow);
   ASSERT_FALSE(second);
   EXPECT_EQ(second.error().code, ErrorCode::AlreadyExists);
   // Once the first is closed, a new episode may start.
-  ASSERT_TRUE(store_->transition_case(actor_, first->id, 1, CaseStatus::Closed, "Declined", kNow));
+  ASSERT_TRUE(store_->transition_case(actor_, first->id, 1, CaseStatus::Closed, "Declined", "", kNow));
   EXPECT_TRUE(store_->create_case(actor_, person.id, program->id, "", kNow));
   // Unknown ids are named.
   EXPECT_EQ(store_->create_case(actor_, "cl_missing", program->id, "", kNow).error().field, "client_id");
@@ -385,7 +391,7 @@ TEST_P(StoreConformanceTest, OneOpenCasePerClientAndProgram) {
 }
 
 TEST_P(StoreConformanceTest, CasesListByClientAndCaseManagerInPages) {
-  auto program = store_->create_program(actor_, {unique("Program "), "", true}, kNow);
+  auto program = store_->create_program(actor_, program_named(unique("Program ")), kNow);
   std::vector<std::string> opened;
   for (int i = 0; i < 5; ++i) {
     auto person = create(client("P" + std::to_string(i), unique("Fam"), "1960-01-01"));

@@ -1,0 +1,38 @@
+#include "core/field_check.hpp"
+
+#include <algorithm>
+
+namespace caseboard {
+
+Result<void> check_text(std::string& value, std::string_view field, std::size_t minimum, std::size_t maximum,
+                        LineBreaks line_breaks) {
+  value = trim(value);
+  const auto length = utf8_length(value);
+  if (!is_valid_utf8(value) || has_control_characters(value, line_breaks) || length < minimum || length > maximum) {
+    std::string message = std::string(field) +
+                          (minimum > 0 ? " must be " + std::to_string(minimum) + " to " : " must be at most ") +
+                          std::to_string(maximum) + " characters";
+    if (line_breaks == LineBreaks::Refused) message += " on one line";
+    return fail(ErrorCode::InvalidArgument, std::move(message), std::string(field));
+  }
+  return {};
+}
+
+Result<void> check_choice(std::string_view value, std::span<const std::string_view> allowed, std::string_view field) {
+  if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return {};
+  std::string list;
+  for (const auto& candidate : allowed) {
+    if (!list.empty()) list += ", ";
+    list += candidate;
+  }
+  return fail(ErrorCode::InvalidArgument, std::string(field) + " must be one of " + list, std::string(field));
+}
+
+Result<void> check_not_future(Timestamp time, Timestamp now, std::string_view field) {
+  if (time > now + std::chrono::minutes(5)) {
+    return fail(ErrorCode::InvalidArgument, std::string(field) + " cannot be in the future", std::string(field));
+  }
+  return {};
+}
+
+}  // namespace caseboard

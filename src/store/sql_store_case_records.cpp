@@ -1,0 +1,214 @@
+// What the records of the case cycle share: access to a case, the program's clock rules, the
+// records a case's clocks are derived from, and the tasks clock rules create and close.
+#include "security/random_id.hpp"
+#include "store/sql_store.hpp"
+
+namespace caseboard::store {
+
+std::optional<Timestamp> stored_time(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return parse_timestamp(text);
+}
+
+Result<CaseRef> require_case_access(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                    std::string_view case_id, std::string field) {
+  const SqlValue params[] = {std::string(case_id), actor.organization_id};
+  CB_TRY_ASSIGN(rows, connection.query("SELECT id, client_id, program_id, case_manager_id, status, version, restricted "
+                                       "FROM cases WHERE id = ? AND organization_id = ?",
+                                       params));
+  if (rows.empty()) return fail(not_found("case", field));
+  const auto& row = rows.front();
+  CaseRef record{row.text(0),
+                 row.text(1),
+                 row.text(2),
+                 row.text(3),
+                 parse_case_status(row.text(4)).value_or(CaseStatus::Referred),
+                 row.integer(5)};
+  CB_TRY(require_client_access(connection, actor, now, record.client_id, field));
+  if (row.boolean(6)) {
+    CB_TRY_ASSIGN(disclosed, named_by_consent_or_grant(connection, actor, now, record.client_id));
+    if (!disclosed) {
+      return fail(ErrorCode::PermissionDenied,
+                  "this part of the record is restricted: the client's consent does not name you", "consent");
+    }
+  }
+  return record;
+}
+
+Result<CaseRef> require_open_case(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                  std::string_view case_id, std::string field) {
+  CB_TRY_ASSIGN(record, require_case_access(connection, actor, now, case_id, field));
+  if (record.status == CaseStatus::Closed) {
+    return fail(ErrorCode::FailedPrecondition, "the case is closed; nothing more is added to it",
+                field.empty() ? "case_id" : field);
+  }
+  return record;
+}
+
+Result<std::string> restricted_case_filter(SqlConnection& connection, const Actor& actor, Timestamp now,
+                                           std::string_view client_id) {
+  CB_TRY_ASSIGN(named, named_by_consent_or_grant(connection, actor, now, client_id));
+  if (named) return std::string();
+  return std::string(" AND case_id NOT IN (SELECT id FROM cases WHERE restricted = 1)");
+}
+
+Result<ClockRules> program_clock_rules(SqlConnection& connection, std::string_view program_id) {
+  const SqlValue params[] = {std::string(program_id)};
+  CB_TRY_ASSIGN(rows, connection.query("SELECT first_contact_hours, referral_follow_up_hours, note_hours, "
+                                       "incident_hours, plan_review_days, event_review_days, check_in_hours "
+                                       "FROM programs WHERE id = ?",
+                                       params));
+  ClockRules rules;
+  if (rows.empty()) return rules;
+  for (std::size_t i = 0; i < kClockRuleSettings.size(); ++i) {
+    rules.*kClockRuleSettings[i].value = static_cast<int>(rows.front().integer(i));
+  }
+  return rules;
+}
+
+namespace {
+
+// Runs `sql` over the records of the selected cases ("... WHERE case_id IN (<cases>)").
+Result<std::vector<SqlRow>> for_cases(SqlConnection& connection, const std::string& sql_before_cases,
+                                      const std::string& case_condition, const std::vector<SqlValue>& params,
+                                      const std::string& sql_after = {}) {
+  return connection.query(sql_before_cases + " (SELECT c.id FROM cases c WHERE " + case_condition + ")" + sql_after,
+                          params);
+}
+
+Timestamp time_or(const std::string& text, Timestamp fallback) {
+  return stored_time(text).value_or(fallback);
+}
+
+}  // namespace
+
+Result<std::map<std::string, CaseRecords>> load_case_records(SqlConnection& connection,
+                                                             const std::string& case_condition,
+                                                             const std::vector<SqlValue>& params) {
+  std::map<std::string, CaseRecords> records;
+  const Timestamp epoch{};
+  CB_TRY_ASSIGN(cases,
+                connection.query("SELECT c.id, c.client_id, c.status FROM cases c WHERE " + case_condition, params));
+  for (const auto& row : cases) {
+    auto& record = records[row.text(0)];
+    record.case_id = row.text(0);
+    record.client_id = row.text(1);
+    record.status = parse_case_status(row.text(2)).value_or(CaseStatus::Referred);
+  }
+  if (records.empty()) return records;
+  CB_TRY_ASSIGN(admissions, for_cases(connection,
+                                      "SELECT case_id, MIN(at) FROM case_status_history WHERE to_status = 'active' "
+                                      "AND case_id IN",
+                                      case_condition, params, " GROUP BY case_id"));
+  for (const auto& row : admissions) records[row.text(0)].admitted_at = stored_time(row.text(1));
+  CB_TRY_ASSIGN(referrals, for_cases(connection,
+                                     "SELECT case_id, id, received_at, first_contact_at, status FROM referrals "
+                                     "WHERE case_id IN",
+                                     case_condition, params));
+  for (const auto& row : referrals) {
+    records[row.text(0)].referral = CaseRecords::Referral{row.text(1), time_or(row.text(2), epoch),
+                                                          stored_time(row.text(3)), row.text(4) == "declined"};
+  }
+  CB_TRY_ASSIGN(appointments, for_cases(connection,
+                                        "SELECT case_id, id, starts_at FROM appointments WHERE status = 'attended' "
+                                        "AND case_id IN",
+                                        case_condition, params));
+  for (const auto& row : appointments) {
+    records[row.text(0)].attended_appointments.push_back({row.text(1), time_or(row.text(2), epoch)});
+  }
+  CB_TRY_ASSIGN(notes, for_cases(connection,
+                                 "SELECT case_id, id, appointment_id, service_at, signed_at, cosign_required, "
+                                 "cosigned_at FROM notes WHERE case_id IN",
+                                 case_condition, params));
+  for (const auto& row : notes) {
+    records[row.text(0)].notes.push_back({row.text(1), row.text(2), time_or(row.text(3), epoch),
+                                          stored_time(row.text(4)), row.boolean(5), stored_time(row.text(6))});
+  }
+  CB_TRY_ASSIGN(referrals_out, for_cases(connection,
+                                         "SELECT case_id, id, provider_name, sent_at, followed_up_at, responded_at, "
+                                         "status FROM referrals_out WHERE case_id IN",
+                                         case_condition, params));
+  for (const auto& row : referrals_out) {
+    const auto& status = row.text(6);
+    records[row.text(0)].referrals_out.push_back(
+        {row.text(1), row.text(2), stored_time(row.text(3)), stored_time(row.text(4)), stored_time(row.text(5)),
+         status == "cancelled", status == "draft" || status == "sent" || status == "accepted"});
+  }
+  CB_TRY_ASSIGN(incidents,
+                for_cases(connection, "SELECT case_id, id, occurred_at, documented_at FROM incidents WHERE case_id IN",
+                          case_condition, params));
+  for (const auto& row : incidents) {
+    records[row.text(0)].incidents.push_back({row.text(1), time_or(row.text(2), epoch), stored_time(row.text(3))});
+  }
+  CB_TRY_ASSIGN(reviews, for_cases(connection, "SELECT case_id, reviewed_at FROM plan_reviews WHERE case_id IN",
+                                   case_condition, params));
+  for (const auto& row : reviews) records[row.text(0)].plan_reviews.push_back(time_or(row.text(1), epoch));
+  CB_TRY_ASSIGN(discharges,
+                for_cases(connection, "SELECT case_id, id, discharged_at, check_in_at FROM discharges WHERE case_id IN",
+                          case_condition, params));
+  std::map<std::string, std::string> case_of_discharge;
+  for (const auto& row : discharges) {
+    records[row.text(0)].discharge =
+        CaseRecords::Discharge{row.text(1), time_or(row.text(2), epoch), stored_time(row.text(3)), {}};
+    case_of_discharge[row.text(1)] = row.text(0);
+  }
+  if (!case_of_discharge.empty()) {
+    CB_TRY_ASSIGN(readmissions, for_cases(connection,
+                                          "SELECT r.discharge_id, r.admitted_at FROM readmissions r JOIN discharges d "
+                                          "ON d.id = r.discharge_id WHERE d.case_id IN",
+                                          case_condition, params));
+    for (const auto& row : readmissions) {
+      auto& discharge = records[case_of_discharge[row.text(0)]].discharge;
+      if (discharge) discharge->readmissions.push_back(time_or(row.text(1), epoch));
+    }
+  }
+  return records;
+}
+
+Result<std::vector<Task>> open_case_tasks(SqlConnection& connection, std::string_view case_id) {
+  const SqlValue params[] = {std::string(case_id)};
+  CB_TRY_ASSIGN(rows, connection.query("SELECT " + std::string(kTaskColumns) +
+                                           " FROM tasks WHERE case_id = ? AND status = 'open' ORDER BY due_at, id",
+                                       params));
+  std::vector<Task> tasks;
+  for (const auto& row : rows) tasks.push_back(task_from_row(row));
+  return tasks;
+}
+
+Result<void> create_rule_task(SqlConnection& connection, const Actor& actor, const CaseRef& record, ClockRule rule,
+                              std::string_view source_id, std::string title, Timestamp due_at,
+                              std::string_view priority, Timestamp now, std::string assignee) {
+  if (assignee.empty()) assignee = record.case_manager_id.empty() ? actor.user_id : record.case_manager_id;
+  const auto id = security::random_id("tk");
+  const auto at = format_timestamp(now);
+  const SqlValue params[] = {id,
+                             actor.organization_id,
+                             std::move(title),
+                             format_timestamp(due_at),
+                             std::string(priority),
+                             assignee,
+                             record.client_id,
+                             record.id,
+                             std::string(clock_rule_name(rule)),
+                             std::string(source_id),
+                             actor.user_id,
+                             at};
+  CB_TRY(connection.execute(
+      "INSERT INTO tasks (id, organization_id, title, due_at, priority, assignee_id, client_id, case_id, status, rule, "
+      "source_id, created_by, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, 1)",
+      params));
+  return {};
+}
+
+Result<void> close_rule_task(SqlConnection& connection, const Actor& actor, ClockRule rule, std::string_view source_id,
+                             Timestamp now) {
+  const auto at = format_timestamp(now);
+  const SqlValue params[] = {at, actor.user_id, std::string(source_id), std::string(clock_rule_name(rule))};
+  CB_TRY(
+      connection.execute("UPDATE tasks SET status = 'done', completed_at = ?, completed_by = ?, version = version + "
+                         "1 WHERE source_id = ? AND rule = ? AND status = 'open'",
+                         params));
+  return {};
+}
+
+}  // namespace caseboard::store
