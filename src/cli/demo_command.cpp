@@ -22,9 +22,11 @@ int run_demo(const DemoOptions& options) {
     std::fprintf(stderr, "caseboard: %s\n", loaded.error().internal_message.c_str());
     return 1;
   }
-  std::printf("Demo organization \"%s\": %d programs, %d staff, %d clients, %d contacts, %d cases\n",
-              loaded->organization.c_str(), loaded->programs, loaded->staff, loaded->clients, loaded->contacts,
-              loaded->cases);
+  std::printf(
+      "Demo organization \"%s\": %d programs, %d staff, %d clients, %d contacts, %d referrals, %d cases, %d notes, "
+      "%d visits\n",
+      loaded->organization.c_str(), loaded->programs, loaded->staff, loaded->clients, loaded->contacts,
+      loaded->referrals, loaded->cases, loaded->notes, loaded->appointments);
   std::printf("Demo logins (password for all: %.*s):\n", static_cast<int>(kDemoPassword.size()), kDemoPassword.data());
   for (const auto& login : loaded->logins) {
     std::printf("  %-14s %s", login.username.c_str(), login.role.c_str());

@@ -3,34 +3,14 @@
 #include <array>
 #include <cstdint>
 
+#include "cli/demo_case_work.hpp"
+#include "cli/demo_random.hpp"
 #include "core/access.hpp"
 #include "security/password.hpp"
 #include "security/totp.hpp"
 
 namespace caseboard::cli {
 namespace {
-
-// A small generator whose sequence is fixed by its seed on every platform (std::mt19937's
-// distributions are not), so a seed always gives the same demo.
-class DemoRandom {
- public:
-  explicit DemoRandom(std::uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15ULL + 1) {}
-  std::uint64_t next() {
-    state_ ^= state_ >> 12;
-    state_ ^= state_ << 25;
-    state_ ^= state_ >> 27;
-    return state_ * 0x2545F4914F6CDD1DULL;
-  }
-  int below(int bound) { return static_cast<int>(next() % static_cast<std::uint64_t>(bound)); }
-  bool chance(int percent) { return below(100) < percent; }
-  template <class T, std::size_t N>
-  const T& pick(const std::array<T, N>& items) {
-    return items[static_cast<std::size_t>(below(static_cast<int>(N)))];
-  }
-
- private:
-  std::uint64_t state_;
-};
 
 constexpr std::array<std::string_view, 40> kGivenNames = {
     "Maria",  "James",    "Linh",   "Robert",  "Aisha",  "Jose",   "Dorothy", "Wei",     "Patricia", "Mohammed",
@@ -79,15 +59,12 @@ constexpr std::array<std::string_view, 3> kProgramDescriptions = {
     "Long-term services and supports that keep older adults at home"};
 
 // The path a case walks to reach each stage, in order; the last entry is where it stops.
-constexpr std::array<std::array<CaseStatus, 5>, 7> kStagePaths = {{
-    {CaseStatus::Referred, CaseStatus::Referred, CaseStatus::Referred, CaseStatus::Referred, CaseStatus::Referred},
-    {CaseStatus::Intake, CaseStatus::Intake, CaseStatus::Intake, CaseStatus::Intake, CaseStatus::Intake},
-    {CaseStatus::Intake, CaseStatus::Active, CaseStatus::Active, CaseStatus::Active, CaseStatus::Active},
-    {CaseStatus::Intake, CaseStatus::Active, CaseStatus::OnHold, CaseStatus::OnHold, CaseStatus::OnHold},
-    {CaseStatus::Intake, CaseStatus::Active, CaseStatus::Discharged, CaseStatus::Discharged, CaseStatus::Discharged},
-    {CaseStatus::Intake, CaseStatus::Active, CaseStatus::Discharged, CaseStatus::Closed, CaseStatus::Closed},
-    {CaseStatus::Closed, CaseStatus::Closed, CaseStatus::Closed, CaseStatus::Closed, CaseStatus::Closed},
-}};
+// A caseload: mostly active cases, some just referred, some discharged or closed.
+constexpr std::array<DemoStage, 10> kStages = {DemoStage::Inbox,  DemoStage::AwaitingFirstContact,
+                                               DemoStage::Intake, DemoStage::Active,
+                                               DemoStage::Active, DemoStage::Active,
+                                               DemoStage::OnHold, DemoStage::Discharged,
+                                               DemoStage::Closed, DemoStage::Declined};
 
 std::string two_digits(int value) {
   return (value < 10 ? "0" : "") + std::to_string(value);
@@ -140,6 +117,7 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
   result.staff = static_cast<int>(staff_ids.size());
 
   const auto today = date_of(now);
+  DemoCounts counts;
   for (int i = 0; i < client_count; ++i) {
     const auto& actor = case_managers[static_cast<std::size_t>(i) % case_managers.size()];
     ClientFields fields;
@@ -152,6 +130,8 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
     fields.sex = random.chance(55) ? "female" : "male";
     fields.preferred_language = std::string(random.pick(kLanguages));
     fields.interpreter_needed = fields.preferred_language != "en" && random.chance(70);
+    const int risk = random.below(100);
+    fields.risk_level = risk < 10 ? "high" : risk < 30 ? "moderate" : risk < 60 ? "low" : "none";
     fields.phone = "+1 555 01" + two_digits(random.below(100)) + " " + std::to_string(1000 + random.below(9000));
     fields.address = {std::to_string(10 + random.below(990)) + " " + std::string(random.pick(kStreets)),
                       "",
@@ -182,20 +162,15 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
     }
 
     const auto& program_id = program_ids[static_cast<std::size_t>(random.below(static_cast<int>(program_ids.size())))];
-    CB_TRY_ASSIGN(record, store.create_case(actor, client.id, program_id, actor.user_id, now));
-    ++result.cases;
-    const auto& path = kStagePaths[static_cast<std::size_t>(i) % kStagePaths.size()];
-    CaseStatus current = CaseStatus::Referred;
-    for (auto next : path) {
-      if (next == current) continue;
-      const std::string reason =
-          next == CaseStatus::Closed ? (current == CaseStatus::Referred ? "Declined services" : "Goals met") : "";
-      const std::string outcome = next == CaseStatus::Closed && current == CaseStatus::Discharged ? "goals_met" : "";
-      CB_TRY_ASSIGN(moved, store.transition_case(actor, record.id, record.version, next, reason, outcome, now));
-      record = std::move(moved);
-      current = next;
-    }
+    // Every case manager gets cases at every stage.
+    const auto stage =
+        kStages[(static_cast<std::size_t>(i) / case_managers.size() + static_cast<std::size_t>(i)) % kStages.size()];
+    CB_TRY(add_case_work(store, actor, client.id, program_id, stage, random, now, counts));
   }
+  result.cases = counts.cases;
+  result.referrals = counts.referrals;
+  result.notes = counts.notes;
+  result.appointments = counts.appointments;
   return result;
 }
 

@@ -22,6 +22,9 @@ struct DemoResult {
   int clients = 0;
   int contacts = 0;
   int cases = 0;
+  int referrals = 0;
+  int notes = 0;
+  int appointments = 0;
   std::vector<DemoLogin> logins;
 };
 
