@@ -134,7 +134,8 @@ HttpResponse calendar_feed(RequestContext& context) {
   append_line(out, "PRODID:-//Caseboard//Caseboard//EN");
   append_line(out, "CALSCALE:GREGORIAN");
   for (const auto& appointment : *appointments) {
-    if (appointment.status == "cancelled") continue;
+    // What is planned and what took place; not cancelled visits or no-shows.
+    if (appointment.status != "scheduled" && appointment.status != "attended") continue;
     const auto& f = appointment.fields;
     std::string kind = f.kind;
     std::replace(kind.begin(), kind.end(), '_', ' ');

@@ -37,7 +37,7 @@ Result<void> load_addenda(SqlConnection& connection, std::vector<Note>& notes) {
   for (auto& note : notes) {
     const SqlValue params[] = {note.id};
     CB_TRY_ASSIGN(rows, connection.query("SELECT id, author_id, written_at, body FROM note_addenda WHERE note_id = ? "
-                                         "ORDER BY written_at, id",
+                                         "ORDER BY position",
                                          params));
     for (const auto& row : rows) note.addenda.push_back({row.text(0), row.text(1), row.text(2), row.text(3)});
   }
@@ -235,11 +235,14 @@ Result<Note> SqlStore::add_addendum(const Actor& actor, std::string_view note_id
                   "status");
     }
     NoteAddendum addendum{security::random_id("na"), actor.user_id, format_timestamp(now), std::move(body)};
-    const SqlValue params[] = {addendum.id,        found.note.id,       actor.organization_id,
+    // The position orders addenda written in the same second. Two writers cannot take the same
+    // one: the unique index refuses the second, whose transaction then fails and changes nothing.
+    const SqlValue params[] = {addendum.id,        found.note.id,       found.note.id, actor.organization_id,
                                addendum.author_id, addendum.written_at, addendum.body};
     CB_TRY(
-        connection.execute("INSERT INTO note_addenda (id, note_id, organization_id, author_id, written_at, body) "
-                           "VALUES (?, ?, ?, ?, ?, ?)",
+        connection.execute("INSERT INTO note_addenda (id, note_id, position, organization_id, author_id, "
+                           "written_at, body) VALUES (?, ?, (SELECT COUNT(*) + 1 FROM note_addenda WHERE "
+                           "note_id = ?), ?, ?, ?, ?)",
                            params));
     CB_TRY(append_audit(connection, actor, {"note.addendum", "note", found.note.id, found.note.client_id}, now));
     found.note.addenda.push_back(std::move(addendum));

@@ -93,12 +93,13 @@ CREATE INDEX notes_client ON notes(client_id, service_at);
 CREATE TABLE note_addenda (
   id TEXT PRIMARY KEY,
   note_id TEXT NOT NULL REFERENCES notes(id),
+  position INTEGER NOT NULL,  -- 1, 2, ... in the order they were written
   organization_id TEXT NOT NULL REFERENCES organizations(id),
   author_id TEXT NOT NULL REFERENCES users(id),
   written_at TEXT NOT NULL,
   body TEXT NOT NULL
 );
-CREATE INDEX note_addenda_note ON note_addenda(note_id);
+CREATE UNIQUE INDEX note_addenda_note ON note_addenda(note_id, position);
 
 CREATE TABLE appointments (
   id TEXT PRIMARY KEY,
