@@ -1,8 +1,8 @@
 // Appointments and home visits, their outcome, and the user's calendar as an iCalendar feed.
 #include <algorithm>
 
-#include "api/case_cycle_request.hpp"
 #include "api/handlers.hpp"
+#include "api/record_request.hpp"
 
 namespace caseboard::api {
 namespace {
@@ -101,7 +101,7 @@ HttpResponse list_own_appointments(RequestContext& context) {
   auto bound = [&](std::string_view name, Timestamp fallback) -> Result<Timestamp> {
     auto found = query->find(std::string(name));
     if (found == query->end()) return fallback;
-    return parse_time_field(found->second, name);
+    return check_time(found->second, name);
   };
   auto from = bound("from", context.now - std::chrono::days(1));
   if (!from) return error_response(from.error());

@@ -2,6 +2,7 @@
 #include "api/handlers.hpp"
 #include "api/json_mapping.hpp"
 #include "api/json_reader.hpp"
+#include "api/record_request.hpp"
 
 namespace caseboard::api {
 namespace {
@@ -54,25 +55,13 @@ HttpResponse create_contact(RequestContext& context) {
 }
 
 HttpResponse update_contact(RequestContext& context) {
-  auto version = required_version(context.request);
-  if (!version) return error_response(version.error());
-  auto body = read_body(context.request);
-  if (!body) return error_response(body.error());
-  {
-    JsonReader reader(*body);
-    reader.allow_only(kContactFields);
-    ContactFields scratch;
-    apply_contact_fields(reader, scratch);
-    if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
-  }
-  auto change = [&](ContactFields fields) -> Result<ContactFields> {
-    JsonReader reader(*body);
-    apply_contact_fields(reader, fields);
-    return validate_contact(std::move(fields));
-  };
-  return respond(context.services.store.update_contact(context.actor, context.parameter("id"),
-                                                       context.parameter("contact_id"), *version, change, context.now),
-                 [](const Contact& contact) { return contact_response(200, contact); });
+  auto patch = read_patch<ContactFields>(context.request, kContactFields, apply_contact_fields,
+                                         [](ContactFields fields) { return validate_contact(std::move(fields)); });
+  if (!patch) return error_response(patch.error());
+  return respond(
+      context.services.store.update_contact(context.actor, context.parameter("id"), context.parameter("contact_id"),
+                                            patch->version, patch->change, context.now),
+      [](const Contact& contact) { return contact_response(200, contact); });
 }
 
 HttpResponse delete_contact(RequestContext& context) {

@@ -1,8 +1,8 @@
 // Discharge, the post-discharge check-in, readmissions.
 #include <algorithm>
 
-#include "api/case_cycle_request.hpp"
 #include "api/handlers.hpp"
+#include "api/record_request.hpp"
 
 namespace caseboard::api {
 namespace {

@@ -1,6 +1,6 @@
 // Incident reports and the client's safety plan.
-#include "api/case_cycle_request.hpp"
 #include "api/handlers.hpp"
+#include "api/record_request.hpp"
 
 namespace caseboard::api {
 namespace {
@@ -61,27 +61,15 @@ HttpResponse create_incident(RequestContext& context) {
 }
 
 HttpResponse update_incident(RequestContext& context) {
-  auto version = required_version(context.request);
-  if (!version) return error_response(version.error());
-  auto body = read_body(context.request);
-  if (!body) return error_response(body.error());
   static constexpr std::string_view kEditable[] = {
       "occurred_at", "type", "severity", "description", "emergency_services_contacted", "actions"};
-  {
-    JsonReader reader(*body);
-    reader.allow_only(kEditable);
-    IncidentFields scratch;
-    apply_incident_fields(reader, scratch);
-    if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
-  }
-  auto change = [&](IncidentFields fields) -> Result<IncidentFields> {
-    JsonReader reader(*body);
-    apply_incident_fields(reader, fields);
-    return validate_incident(std::move(fields), context.now);
-  };
-  return respond(
-      context.services.store.update_incident(context.actor, context.parameter("id"), *version, change, context.now),
-      [](const Incident& incident) { return versioned_response(200, incident); });
+  auto patch = read_patch<IncidentFields>(
+      context.request, kEditable, apply_incident_fields,
+      [&](IncidentFields fields) { return validate_incident(std::move(fields), context.now); });
+  if (!patch) return error_response(patch.error());
+  return respond(context.services.store.update_incident(context.actor, context.parameter("id"), patch->version,
+                                                        patch->change, context.now),
+                 [](const Incident& incident) { return versioned_response(200, incident); });
 }
 
 HttpResponse submit_incident(RequestContext& context) {

@@ -1,6 +1,6 @@
 // Progress notes: write, edit a draft, sign, amend, co-sign.
-#include "api/case_cycle_request.hpp"
 #include "api/handlers.hpp"
+#include "api/record_request.hpp"
 
 namespace caseboard::api {
 namespace {
@@ -63,26 +63,13 @@ HttpResponse create_note(RequestContext& context) {
 }
 
 HttpResponse update_note(RequestContext& context) {
-  auto version = required_version(context.request);
-  if (!version) return error_response(version.error());
-  auto body = read_body(context.request);
-  if (!body) return error_response(body.error());
   static constexpr std::string_view kEditable[] = {"contact_type", "service_at", "body", "fields", "appointment_id"};
-  {
-    JsonReader reader(*body);
-    reader.allow_only(kEditable);
-    NoteFields scratch;
-    apply_note_fields(reader, scratch);
-    if (auto parsed = reader.result(); !parsed) return error_response(parsed.error());
-  }
-  auto change = [&](NoteFields fields) -> Result<NoteFields> {
-    JsonReader reader(*body);
-    apply_note_fields(reader, fields);
-    return validate_note(std::move(fields), context.now);
-  };
-  return respond(
-      context.services.store.update_note(context.actor, context.parameter("id"), *version, change, context.now),
-      [](const Note& note) { return versioned_response(200, note); });
+  auto patch = read_patch<NoteFields>(context.request, kEditable, apply_note_fields,
+                                      [&](NoteFields fields) { return validate_note(std::move(fields), context.now); });
+  if (!patch) return error_response(patch.error());
+  return respond(context.services.store.update_note(context.actor, context.parameter("id"), patch->version,
+                                                    patch->change, context.now),
+                 [](const Note& note) { return versioned_response(200, note); });
 }
 
 HttpResponse sign_note(RequestContext& context) {

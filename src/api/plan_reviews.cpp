@@ -1,6 +1,6 @@
 // Care plan reviews.
-#include "api/case_cycle_request.hpp"
 #include "api/handlers.hpp"
+#include "api/record_request.hpp"
 
 namespace caseboard::api {
 

@@ -1,6 +1,6 @@
 // The referral inbox: log a referral, list and read, triage, assign, decline, first contact.
-#include "api/case_cycle_request.hpp"
 #include "api/handlers.hpp"
+#include "api/record_request.hpp"
 #include "core/field_check.hpp"
 
 namespace caseboard::api {
@@ -118,7 +118,7 @@ HttpResponse record_first_contact(RequestContext& context) {
         auto contacted_text = reader.optional_string("contacted_at").value_or(format_timestamp(context.now));
         auto method = reader.required_string("method");
         CB_TRY(reader.result());
-        CB_TRY_ASSIGN(contacted_at, parse_time_field(contacted_text, "contacted_at"));
+        CB_TRY_ASSIGN(contacted_at, check_time(contacted_text, "contacted_at"));
         CB_TRY(check_not_future(contacted_at, context.now, "contacted_at"));
         CB_TRY(check_choice(method, kContactMethods, "method"));
         return context.services.store.record_first_contact(context.actor, context.parameter("id"), version,

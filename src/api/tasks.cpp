@@ -1,6 +1,6 @@
 // Tasks and the worklist.
-#include "api/case_cycle_request.hpp"
 #include "api/handlers.hpp"
+#include "api/record_request.hpp"
 #include "core/field_check.hpp"
 
 namespace caseboard::api {

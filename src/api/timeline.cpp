@@ -1,6 +1,6 @@
 // The client chart: one timeline of every record, with what is due.
-#include "api/case_cycle_request.hpp"
 #include "api/handlers.hpp"
+#include "api/record_request.hpp"
 
 namespace caseboard::api {
 

@@ -7,12 +7,9 @@ namespace caseboard {
 
 Result<AppointmentFields> validate_appointment(AppointmentFields fields) {
   CB_TRY(check_choice(fields.kind, kAppointmentKinds, "kind"));
-  auto starts = parse_timestamp(fields.starts_at);
-  if (!starts)
-    return fail(ErrorCode::InvalidArgument, "starts_at must be a UTC time YYYY-MM-DDTHH:MM:SSZ", "starts_at");
-  auto ends = parse_timestamp(fields.ends_at);
-  if (!ends) return fail(ErrorCode::InvalidArgument, "ends_at must be a UTC time YYYY-MM-DDTHH:MM:SSZ", "ends_at");
-  if (*ends <= *starts || *ends - *starts > std::chrono::hours(24)) {
+  CB_TRY_ASSIGN(starts, check_time(fields.starts_at, "starts_at"));
+  CB_TRY_ASSIGN(ends, check_time(fields.ends_at, "ends_at"));
+  if (ends <= starts || ends - starts > std::chrono::hours(24)) {
     return fail(ErrorCode::InvalidArgument, "ends_at must be after starts_at, at most 24 hours later", "ends_at");
   }
   CB_TRY(check_text(fields.location, "location", 0, 300, LineBreaks::Refused));

@@ -5,11 +5,8 @@
 namespace caseboard {
 
 Result<DischargeFields> validate_discharge(DischargeFields fields, Timestamp now) {
-  auto discharged = parse_timestamp(fields.discharged_at);
-  if (!discharged) {
-    return fail(ErrorCode::InvalidArgument, "discharged_at must be a UTC time YYYY-MM-DDTHH:MM:SSZ", "discharged_at");
-  }
-  CB_TRY(check_not_future(*discharged, now, "discharged_at"));
+  CB_TRY_ASSIGN(discharged, check_time(fields.discharged_at, "discharged_at"));
+  CB_TRY(check_not_future(discharged, now, "discharged_at"));
   CB_TRY(check_choice(fields.destination, kDischargeDestinations, "destination"));
   CB_TRY(check_text(fields.destination_details, "destination_details", fields.destination == "other" ? 1 : 0, 500,
                     LineBreaks::Refused));
@@ -27,17 +24,14 @@ Result<CheckIn> validate_check_in(CheckIn check_in) {
 }
 
 Result<Readmission> validate_readmission(Readmission readmission, Timestamp discharged_at, Timestamp now) {
-  auto admitted = parse_timestamp(readmission.admitted_at);
-  if (!admitted) {
-    return fail(ErrorCode::InvalidArgument, "admitted_at must be a UTC time YYYY-MM-DDTHH:MM:SSZ", "admitted_at");
-  }
-  CB_TRY(check_not_future(*admitted, now, "admitted_at"));
-  if (*admitted < discharged_at) {
+  CB_TRY_ASSIGN(admitted, check_time(readmission.admitted_at, "admitted_at"));
+  CB_TRY(check_not_future(admitted, now, "admitted_at"));
+  if (admitted < discharged_at) {
     return fail(ErrorCode::InvalidArgument, "admitted_at must be after the discharge", "admitted_at");
   }
   CB_TRY(check_text(readmission.facility, "facility", 1, 200, LineBreaks::Refused));
   CB_TRY(check_text(readmission.reason, "reason", 1, 2000, LineBreaks::Allowed));
-  const auto elapsed = *admitted - discharged_at;
+  const auto elapsed = admitted - discharged_at;
   readmission.days_after_discharge = static_cast<int>(std::chrono::floor<std::chrono::days>(elapsed).count());
   readmission.within_30_days = elapsed <= std::chrono::days(30);
   return readmission;

@@ -28,6 +28,15 @@ Result<void> check_choice(std::string_view value, std::span<const std::string_vi
   return fail(ErrorCode::InvalidArgument, std::string(field) + " must be one of " + list, std::string(field));
 }
 
+Result<Timestamp> check_time(std::string_view text, std::string_view field) {
+  auto time = parse_timestamp(text);
+  if (!time) {
+    return fail(ErrorCode::InvalidArgument, std::string(field) + " must be a UTC time YYYY-MM-DDTHH:MM:SSZ",
+                std::string(field));
+  }
+  return *time;
+}
+
 Result<void> check_not_future(Timestamp time, Timestamp now, std::string_view field) {
   if (time > now + std::chrono::minutes(5)) {
     return fail(ErrorCode::InvalidArgument, std::string(field) + " cannot be in the future", std::string(field));

@@ -22,6 +22,9 @@ namespace caseboard {
 [[nodiscard]] Result<void> check_choice(std::string_view value, std::span<const std::string_view> allowed,
                                         std::string_view field);
 
+// The time in `text` ("YYYY-MM-DDTHH:MM:SSZ"), or InvalidArgument naming `field`.
+[[nodiscard]] Result<Timestamp> check_time(std::string_view text, std::string_view field);
+
 // A time the user says something happened: InvalidArgument when it is later than `now` (a
 // five-minute allowance covers clocks that differ a little).
 [[nodiscard]] Result<void> check_not_future(Timestamp time, Timestamp now, std::string_view field);

@@ -5,11 +5,8 @@
 namespace caseboard {
 
 Result<IncidentFields> validate_incident(IncidentFields fields, Timestamp now) {
-  auto occurred = parse_timestamp(fields.occurred_at);
-  if (!occurred) {
-    return fail(ErrorCode::InvalidArgument, "occurred_at must be a UTC time YYYY-MM-DDTHH:MM:SSZ", "occurred_at");
-  }
-  CB_TRY(check_not_future(*occurred, now, "occurred_at"));
+  CB_TRY_ASSIGN(occurred, check_time(fields.occurred_at, "occurred_at"));
+  CB_TRY(check_not_future(occurred, now, "occurred_at"));
   CB_TRY(check_choice(fields.type, kIncidentTypes, "type"));
   CB_TRY(check_choice(fields.severity, kIncidentSeverities, "severity"));
   CB_TRY(check_text(fields.description, "description", 1, 20000, LineBreaks::Allowed));

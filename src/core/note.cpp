@@ -6,11 +6,8 @@ namespace caseboard {
 
 Result<NoteFields> validate_note(NoteFields fields, Timestamp now) {
   CB_TRY(check_choice(fields.contact_type, kContactTypes, "contact_type"));
-  auto service = parse_timestamp(fields.service_at);
-  if (!service) {
-    return fail(ErrorCode::InvalidArgument, "service_at must be a UTC time YYYY-MM-DDTHH:MM:SSZ", "service_at");
-  }
-  CB_TRY(check_not_future(*service, now, "service_at"));
+  CB_TRY_ASSIGN(service, check_time(fields.service_at, "service_at"));
+  CB_TRY(check_not_future(service, now, "service_at"));
   CB_TRY(check_text(fields.body, "body", 1, 20000, LineBreaks::Allowed));
   auto& s = fields.sections;
   CB_TRY(check_text(s.purpose, "fields.purpose", 0, 2000, LineBreaks::Allowed));

@@ -10,11 +10,8 @@ Result<ReferralFields> validate_referral(ReferralFields fields, Timestamp now) {
   CB_TRY(check_text(fields.referrer_contact, "referrer_contact", 0, 200, LineBreaks::Refused));
   CB_TRY(check_text(fields.reason, "reason", 1, 4000, LineBreaks::Allowed));
   CB_TRY(check_choice(fields.priority, kReferralPriorities, "priority"));
-  auto received = parse_timestamp(fields.received_at);
-  if (!received) {
-    return fail(ErrorCode::InvalidArgument, "received_at must be a UTC time YYYY-MM-DDTHH:MM:SSZ", "received_at");
-  }
-  CB_TRY(check_not_future(*received, now, "received_at"));
+  CB_TRY_ASSIGN(received, check_time(fields.received_at, "received_at"));
+  CB_TRY(check_not_future(received, now, "received_at"));
   return fields;
 }
 

@@ -7,9 +7,7 @@ namespace caseboard {
 Result<TaskFields> validate_task(TaskFields fields) {
   CB_TRY(check_text(fields.title, "title", 1, 200, LineBreaks::Refused));
   CB_TRY(check_text(fields.details, "details", 0, 4000, LineBreaks::Allowed));
-  if (!parse_timestamp(fields.due_at)) {
-    return fail(ErrorCode::InvalidArgument, "due_at must be a UTC time YYYY-MM-DDTHH:MM:SSZ", "due_at");
-  }
+  CB_TRY(check_time(fields.due_at, "due_at"));
   CB_TRY(check_choice(fields.priority, kTaskPriorities, "priority"));
   return fields;
 }
