@@ -17,25 +17,30 @@ constexpr EventSource kEventSources[] = {
      "SELECT received_at, id, case_id, 'Referral from ' || source || ' (' || priority || ')', status FROM referrals "
      "WHERE client_id = ? AND organization_id = ?"},
     {"first_contact",
-     "SELECT first_contact_at, id, case_id, 'First contact by ' || first_contact_method, 'done' FROM referrals "
+     "SELECT first_contact_at, id, case_id, 'First contact by ' || REPLACE(first_contact_method, '_', ' '), 'done' "
+     "FROM referrals "
      "WHERE client_id = ? AND organization_id = ? AND first_contact_at IS NOT NULL"},
     {"note",
-     "SELECT service_at, id, case_id, 'Progress note: ' || contact_type, status FROM notes WHERE client_id = ? AND "
+     "SELECT service_at, id, case_id, 'Progress note: ' || REPLACE(contact_type, '_', ' '), status FROM notes WHERE "
+     "client_id = ? AND "
      "organization_id = ?"},
     {"appointment",
-     "SELECT starts_at, id, case_id, 'Appointment: ' || kind, status FROM appointments WHERE client_id = ? AND "
+     "SELECT starts_at, id, case_id, 'Appointment: ' || REPLACE(kind, '_', ' '), status FROM appointments WHERE "
+     "client_id = ? AND "
      "organization_id = ?"},
     {"referral_out",
      "SELECT created_at, id, case_id, 'Referral to ' || provider_name || ' for ' || service, status FROM "
      "referrals_out WHERE client_id = ? AND organization_id = ?"},
     {"incident",
-     "SELECT occurred_at, id, case_id, 'Incident: ' || type || ' (' || severity || ')', status FROM incidents WHERE "
+     "SELECT occurred_at, id, case_id, 'Incident: ' || REPLACE(type, '_', ' ') || ' (' || severity || ')', status FROM "
+     "incidents WHERE "
      "client_id = ? AND organization_id = ?"},
     {"plan_review",
      "SELECT reviewed_at, id, case_id, 'Care plan review', 'done' FROM plan_reviews WHERE client_id = ? AND "
      "organization_id = ?"},
     {"discharge",
-     "SELECT discharged_at, id, case_id, 'Discharged to ' || destination, 'done' FROM discharges WHERE client_id = ? "
+     "SELECT discharged_at, id, case_id, 'Discharged to ' || REPLACE(destination, '_', ' '), 'done' FROM discharges "
+     "WHERE client_id = ? "
      "AND organization_id = ?"},
     {"check_in",
      "SELECT check_in_at, id, case_id, 'Post-discharge check-in (satisfaction ' || satisfaction || '/5)', 'done' "
@@ -45,7 +50,8 @@ constexpr EventSource kEventSources[] = {
      "'within_30_days' ELSE 'later' END FROM readmissions r JOIN discharges d ON d.id = r.discharge_id WHERE "
      "d.client_id = ? AND d.organization_id = ?"},
     {"case_status",
-     "SELECT h.at, h.case_id, h.case_id, 'Case ' || COALESCE(h.from_status || ' → ', 'opened at ') || h.to_status, "
+     "SELECT h.at, h.case_id, h.case_id, 'Case ' || COALESCE(REPLACE(h.from_status, '_', ' ') || ' → ', 'opened at ') "
+     "|| REPLACE(h.to_status, '_', ' '), "
      "h.to_status FROM case_status_history h JOIN cases k ON k.id = h.case_id WHERE k.client_id = ? AND "
      "k.organization_id = ?"},
 };
@@ -84,6 +90,8 @@ Result<Timeline> SqlStore::client_timeline(const Actor& actor, std::string_view 
                                                                          : "case_id";
                       sql += " AND " + std::string(column) + " NOT IN (SELECT id FROM cases WHERE restricted = 1)";
                     }
+                    // Newest first here too, so events of the same second keep that order after the merge.
+                    sql += source.kind == "case_status" ? " ORDER BY h.at DESC, h.sequence DESC" : " ORDER BY 1 DESC";
                     CB_TRY_ASSIGN(rows, connection.query(sql, case_params));
                     for (const auto& row : rows) {
                       result.events.push_back({std::string(source.kind), row.text(0), row.text(1), row.text(2),

@@ -113,6 +113,10 @@ describe('record-level access, the audit trail and automatic log-off', { timeout
     step('not-on-caseload', async () => {
       await page.goto(`${baseUrl}/`);
       await signIn(page, CM_B);
+      // Case managers land on their worklist; the client list is one link away.
+      await page.getByRole('heading', { name: 'My worklist', level: 1 }).waitFor();
+      assert.equal(await hash(), '#/worklist');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
       await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
       assert.equal(await hash(), '#/clients');
 
@@ -169,6 +173,8 @@ describe('record-level access, the audit trail and automatic log-off', { timeout
   test('case manager A sees B\'s refused access under "Access to this client"', { timeout: 60_000 }, () =>
     step('access-panel', async () => {
       await signIn(page, CM_A);
+      await page.getByRole('heading', { name: 'My worklist', level: 1 }).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
       await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
       await page.getByLabel('Name').fill('quintero');
       await page.waitForFunction(() => new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') === 'quintero');
@@ -312,7 +318,7 @@ describe('record-level access, the audit trail and automatic log-off', { timeout
     step('idle', async () => {
       await page.evaluate(() => sessionStorage.setItem('caseboard.idleTimeoutMs', '4000'));
       await signIn(page, CM_A);
-      await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'My worklist', level: 1 }).waitFor();
       const token = (await page.context().cookies()).find((c) => c.name === '__Host-caseboard_session')?.value;
       assert.ok(token, 'the session cookie is set');
 
@@ -322,7 +328,7 @@ describe('record-level access, the audit trail and automatic log-off', { timeout
         await sleep(500);
       }
       assert.equal(await page.getByRole('heading', { name: 'Sign in to Caseboard' }).count(), 0);
-      await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'My worklist', level: 1 }).waitFor();
 
       // Then nothing: signed out, with the reason.
       await page
@@ -345,10 +351,10 @@ describe('record-level access, the audit trail and automatic log-off', { timeout
       // Sign in again (with the default timeout): back on the same screen, and it stays.
       await page.evaluate(() => sessionStorage.removeItem('caseboard.idleTimeoutMs'));
       await signIn(page, CM_A);
-      await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
-      assert.equal(await hash(), '#/clients');
+      await page.getByRole('heading', { name: 'My worklist', level: 1 }).waitFor();
+      assert.equal(await hash(), '#/worklist');
       await sleep(5_000);
-      await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'My worklist', level: 1 }).waitFor();
       assert.equal(await page.getByRole('heading', { name: 'Sign in to Caseboard' }).count(), 0);
       await signOut(page);
     }));

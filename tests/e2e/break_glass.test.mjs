@@ -88,7 +88,7 @@ describe('break the glass, second factor and consent', { timeout: 240_000 }, () 
     step('no-second-factor', async () => {
       await page.goto(`${baseUrl}/`);
       await signIn(page, CM_B);
-      await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'My worklist', level: 1 }).waitFor();
       await goHash(clientHash());
       await page.getByRole('heading', { name: 'You can’t open this client’s record' }).waitFor();
       await page.getByRole('alert').filter({ hasText: 'not on your caseload or care team' }).waitFor();
@@ -181,7 +181,7 @@ describe('break the glass, second factor and consent', { timeout: 240_000 }, () 
   test('A records a consent and restricts the record', { timeout: 90_000 }, () =>
     step('consent', async () => {
       await signIn(page, CM_A);
-      await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'My worklist', level: 1 }).waitFor();
       await goHash(clientHash());
       await page.getByRole('heading', { name: 'Benavides, Rosa', level: 1 }).waitFor();
       // A is on the care team: no banner, no badge yet.

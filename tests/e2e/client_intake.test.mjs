@@ -89,6 +89,11 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
     const banner = page.getByRole('banner');
     await banner.getByText(CASE_MANAGER.displayName).waitFor();
     await banner.getByText('Case manager').waitFor();
+    // Case managers land on their worklist: nothing is due yet.
+    await page.getByRole('heading', { name: 'My worklist', level: 1 }).waitFor();
+    await expectTitle(page, 'My worklist — Caseboard');
+    await page.getByText('Nothing is due.').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
     await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
     await expectTitle(page, 'Clients — Caseboard');
 

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from './api';
 import { getMe, hasSession, logout, millisSinceLastRequest, onUnauthenticated } from './api';
 import { canReadAudit, canReadClients, hasClinicalAccess, homeHash, routeSuitsRole } from './access';
+import type { HeaderCurrent } from './components/Header';
 import { Header } from './components/Header';
 import { NoAuditAccess } from './components/NoAuditAccess';
 import { NoClinicalAccess } from './components/NoClinicalAccess';
@@ -14,10 +15,27 @@ import { ClientCreate } from './pages/ClientCreate';
 import { ClientList } from './pages/ClientList';
 import { ClientPage } from './pages/ClientPage';
 import { NotFound } from './pages/NotFound';
+import { ReferralInboxPage } from './pages/ReferralInboxPage';
+import { ReferralPage } from './pages/ReferralPage';
+import { TeamWorklistPage } from './pages/TeamWorklistPage';
+import { WorklistPage } from './pages/WorklistPage';
 import { SecurityPage } from './pages/SecurityPage';
 import { SignIn } from './pages/SignIn';
+import type { Route } from './router';
 import { locationOf, matchRoute, navigate, useLocation } from './router';
 import { readIdleTimeoutMs, useIdleTimer } from './useIdleTimer';
+
+/** The header's navigation entry for each screen. */
+const NAV_ENTRY: Partial<Record<Route['name'], HeaderCurrent>> = {
+  worklist: 'worklist',
+  team: 'team',
+  referrals: 'referrals',
+  referral: 'referrals',
+  clients: 'clients',
+  'client-new': 'client-new',
+  audit: 'audit',
+  security: 'security',
+};
 
 const SESSION_ENDED = 'Your session ended; please sign in again';
 const LOGIN_HASH = '#/login';
@@ -169,16 +187,9 @@ export function App() {
 
   const clinical = hasClinicalAccess(user.role);
   const readsClients = canReadClients(user.role);
-  const current =
-    route.name === 'clients'
-      ? 'clients'
-      : route.name === 'client-new'
-        ? 'client-new'
-        : route.name === 'audit'
-          ? 'audit'
-          : route.name === 'security'
-            ? 'security'
-            : 'other';
+  const current = NAV_ENTRY[route.name] ?? 'other';
+  const cycleScreen =
+    route.name === 'worklist' || route.name === 'team' || route.name === 'referrals' || route.name === 'referral';
   const clientScreen = route.name === 'clients' || route.name === 'client-new' || route.name === 'client';
   return (
     <>
@@ -188,9 +199,13 @@ export function App() {
       <Header user={user} current={current} onSignOut={signOut} signingOut={signingOut} />
       <main id="main" class="app-main" tabIndex={-1} ref={mainRef}>
         {/* Screens a role has no access to explain why instead of calling the API only to be refused. */}
-        {clientScreen && !(route.name === 'client-new' ? clinical : readsClients) ? (
+        {(clientScreen && !(route.name === 'client-new' ? clinical : readsClients)) || (cycleScreen && !clinical) ? (
           <NoClinicalAccess role={user.role} />
         ) : null}
+        {route.name === 'worklist' && clinical ? <WorklistPage user={user} /> : null}
+        {route.name === 'team' && clinical ? <TeamWorklistPage user={user} /> : null}
+        {route.name === 'referrals' && clinical ? <ReferralInboxPage location={location} user={user} /> : null}
+        {route.name === 'referral' && clinical ? <ReferralPage id={route.id} user={user} /> : null}
         {route.name === 'clients' && readsClients ? <ClientList location={location} canCreate={clinical} /> : null}
         {route.name === 'client-new' && clinical ? <ClientCreate /> : null}
         {route.name === 'client' && readsClients ? <ClientPage id={route.id} user={user} /> : null}

@@ -38,8 +38,19 @@ export function canBreakGlass(role: Role): boolean {
   return BREAK_GLASS_ROLES.has(role);
 }
 
-/** Where a user lands after signing in. */
+/** Only supervisors see their team's worklist. */
+export function canSeeTeam(role: Role): boolean {
+  return role === 'supervisor';
+}
+
+/** Supervisors triage, assign and decline referrals; everyone clinical logs them. */
+export function canTriageReferrals(role: Role): boolean {
+  return role === 'supervisor';
+}
+
+/** Where a user lands after signing in: clinical staff on what they owe today. */
 export function homeHash(role: Role): string {
+  if (hasClinicalAccess(role)) return '#/worklist';
   return canReadAudit(role) ? '#/audit' : '#/clients';
 }
 
@@ -50,7 +61,12 @@ export function routeSuitsRole(route: Route, role: Role): boolean {
     case 'client':
       return canReadClients(role);
     case 'client-new':
+    case 'worklist':
+    case 'referrals':
+    case 'referral':
       return hasClinicalAccess(role);
+    case 'team':
+      return canSeeTeam(role);
     case 'audit':
       return canReadAudit(role);
     case 'security':

@@ -63,6 +63,10 @@ export interface ClientSummary {
   can_open: boolean;
 }
 
+/** How urgent the client's needs are; the worklist orders items by it after lateness. */
+export type RiskLevel = 'none' | 'low' | 'moderate' | 'high';
+export const RISK_LEVELS: readonly RiskLevel[] = ['none', 'low', 'moderate', 'high'];
+
 export interface Client {
   id: string;
   version: number;
@@ -80,6 +84,7 @@ export interface Client {
   identifiers: Identifier[];
   /** Open only to staff named by a consent in force (besides the break-the-glass route). */
   restricted: boolean;
+  risk_level: RiskLevel;
   created_at: string;
   updated_at: string;
 }
@@ -133,6 +138,7 @@ export interface ClientInput {
   email?: string;
   address?: Address;
   identifiers?: Identifier[];
+  risk_level?: RiskLevel;
   confirm_duplicate?: boolean;
 }
 
@@ -190,12 +196,26 @@ export interface ContactInput {
   notes?: string;
 }
 
+/** A program's clocks (docs/api.md, "Clock rules"): hours 1–8760, days 1–365. */
+export interface ClockRules {
+  first_contact_hours: number;
+  referral_follow_up_hours: number;
+  note_hours: number;
+  incident_hours: number;
+  plan_review_days: number;
+  event_review_days: number;
+  check_in_hours: number;
+}
+
 export interface Program {
   id: string;
   version: number;
   name: string;
   description: string | null;
   active: boolean;
+  clock_rules: ClockRules;
+  /** Signed notes wait for the author's supervisor's co-signature. */
+  notes_need_cosign: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -220,6 +240,8 @@ export interface Case {
   opened_at: string;
   status_changed_at: string;
   closed_reason: string | null;
+  /** The statuses the case may move to next (the server's word on the status machine). */
+  allowed_transitions?: CaseStatus[];
   /** Present on single-case reads and on GET /clients/{id}/cases; absent from GET /cases lists. */
   history?: CaseHistoryEntry[];
 }
@@ -268,6 +290,13 @@ export interface Items<T> {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
+/** What still blocks closing a case (409 failed_precondition, `error.open_items`). */
+export interface OpenItem {
+  kind: string;
+  id: string;
+  title: string;
+}
+
 /** Every failed call rejects with this; `status` 0 means the server could not be reached. */
 export class ApiError extends Error {
   readonly status: number;
@@ -275,6 +304,7 @@ export class ApiError extends Error {
   readonly field: string | null;
   readonly candidates: ClientSummary[];
   readonly existing_id: string | null;
+  readonly open_items: OpenItem[];
 
   constructor(init: {
     status: number;
@@ -283,6 +313,7 @@ export class ApiError extends Error {
     field?: string | null;
     candidates?: ClientSummary[];
     existing_id?: string | null;
+    open_items?: OpenItem[];
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -291,7 +322,13 @@ export class ApiError extends Error {
     this.field = init.field ?? null;
     this.candidates = init.candidates ?? [];
     this.existing_id = init.existing_id ?? null;
+    this.open_items = init.open_items ?? [];
   }
+}
+
+/** Anything a call threw, as an ApiError (status 0 for what did not come from the server). */
+export function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError({ status: 0, code: 'unknown', message: errorMessage(err) });
 }
 
 /** A readable message for anything a call may throw. */
@@ -343,8 +380,8 @@ export function clearSession(): void {
 
 const BASE = '/api/v1';
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   /** The record version this update is based on; sent as If-Match: "<version>". */
   ifMatch?: number;
@@ -367,7 +404,8 @@ export function millisSinceLastRequest(): number {
   return Date.now() - lastAuthenticatedRequestAt;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** One API call (path under /api/v1). The feature modules (worklistApi.ts, notesApi.ts, ...) use it too. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, ifMatch, auth = true } = options;
   const signalUnauthenticated = options.signalUnauthenticated ?? auth;
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -443,10 +481,12 @@ function toApiError(status: number, parsed: unknown): ApiError {
     field: typeof body.field === 'string' ? body.field : null,
     candidates: Array.isArray(body.candidates) ? (body.candidates as ClientSummary[]) : [],
     existing_id: typeof body.existing_id === 'string' ? body.existing_id : null,
+    open_items: Array.isArray(body.open_items) ? (body.open_items as OpenItem[]) : [],
   });
 }
 
-function query(params: Record<string, string | number | null | undefined>): string {
+/** "?a=1&b=2" from the parameters that have a value ("" when none has). */
+export function query(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
@@ -455,7 +495,7 @@ function query(params: Record<string, string | number | null | undefined>): stri
   return text ? `?${text}` : '';
 }
 
-const enc = encodeURIComponent;
+export const enc = encodeURIComponent;
 
 // ---------------------------------------------------------------------------------------------
 // Authentication
@@ -575,8 +615,13 @@ export function listPrograms(): Promise<Items<Program>> {
   return request<Items<Program>>('/programs');
 }
 
-export function listUsers(): Promise<Items<User>> {
-  return request<Items<User>>('/users');
+/** Staff of the organization, optionally only those with one role. */
+export function listUsers(role?: Role): Promise<Items<User>> {
+  return request<Items<User>>(`/users${query({ role })}`);
+}
+
+export function patchClient(client: Pick<Client, 'id' | 'version'>, patch: Partial<ClientInput>): Promise<Client> {
+  return request<Client>(`/clients/${enc(client.id)}`, { method: 'PATCH', body: patch, ifMatch: client.version });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -603,13 +648,34 @@ export function reassignCase(caseRecord: Pick<Case, 'id' | 'version'>, caseManag
   });
 }
 
+/** How a case ended; needed when closing a discharged case. */
+export type CaseOutcome =
+  | 'goals_met'
+  | 'partially_met'
+  | 'not_met'
+  | 'client_withdrew'
+  | 'transferred'
+  | 'deceased'
+  | 'other';
+export const CASE_OUTCOMES: readonly CaseOutcome[] = [
+  'goals_met',
+  'partially_met',
+  'not_met',
+  'client_withdrew',
+  'transferred',
+  'deceased',
+  'other',
+];
+
 export function transitionCase(
   caseRecord: Pick<Case, 'id' | 'version'>,
   to: CaseStatus,
   reason?: string,
+  outcome?: CaseOutcome,
 ): Promise<Case> {
-  const body: { to: CaseStatus; reason?: string } = { to };
+  const body: { to: CaseStatus; reason?: string; outcome?: CaseOutcome } = { to };
   if (reason) body.reason = reason;
+  if (outcome) body.outcome = outcome;
   return request<Case>(`/cases/${enc(caseRecord.id)}/transitions`, {
     method: 'POST',
     body,

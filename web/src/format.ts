@@ -130,6 +130,11 @@ export function utcToLocalInput(iso: string): string {
   return date.getSeconds() ? `${base}:${pad(date.getSeconds())}` : base;
 }
 
+/** Now (plus `offsetMinutes`) as a `datetime-local` value, to its second: the default "time of service". */
+export function nowLocalInput(offsetMinutes = 0): string {
+  return utcToLocalInput(new Date(Date.now() + offsetMinutes * 60_000).toISOString());
+}
+
 /** "15 minutes", "3 seconds", "1 minute and 30 seconds", "2 hours". */
 export function durationPhrase(ms: number): string {
   const totalSeconds = Math.max(1, Math.round(ms / 1000));

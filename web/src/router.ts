@@ -1,5 +1,6 @@
 // A tiny hash router: the server serves one index.html at `/`, and every screen lives after `#`
-// (`#/clients`, `#/clients/new`, `#/clients/:id`, `#/audit`, `#/security`, `#/login`), so no server-side routes
+// (`#/worklist`, `#/worklist/team`, `#/referrals`, `#/referrals/:id`, `#/clients`, `#/clients/new`,
+// `#/clients/:id`, `#/audit`, `#/security`, `#/login`), so no server-side routes
 // are needed. The empty path is `home`: the app sends each role to its own first screen.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -14,6 +15,10 @@ export interface Location {
 export type Route =
   | { name: 'home' }
   | { name: 'login' }
+  | { name: 'worklist' }
+  | { name: 'team' }
+  | { name: 'referrals' }
+  | { name: 'referral'; id: string }
   | { name: 'clients' }
   | { name: 'client-new' }
   | { name: 'client'; id: string }
@@ -39,6 +44,14 @@ export function matchRoute(path: string): Route {
   if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
   if (parts[0] === 'audit' && parts.length === 1) return { name: 'audit' };
   if (parts[0] === 'security' && parts.length === 1) return { name: 'security' };
+  if (parts[0] === 'worklist') {
+    if (parts.length === 1) return { name: 'worklist' };
+    if (parts.length === 2 && parts[1] === 'team') return { name: 'team' };
+  }
+  if (parts[0] === 'referrals') {
+    if (parts.length === 1) return { name: 'referrals' };
+    if (parts.length === 2) return { name: 'referral', id: decodeURIComponent(parts[1]) };
+  }
   if (parts[0] === 'clients') {
     if (parts.length === 1) return { name: 'clients' };
     if (parts.length === 2 && parts[1] === 'new') return { name: 'client-new' };
@@ -59,6 +72,10 @@ export function href(path: string, query?: Record<string, string | null | undefi
 
 export function clientHref(id: string): string {
   return href(`/clients/${encodeURIComponent(id)}`);
+}
+
+export function referralHref(id: string): string {
+  return href(`/referrals/${encodeURIComponent(id)}`);
 }
 
 /**

@@ -1,10 +1,9 @@
-// A client's cases (episodes of care) with their status and the "Open case" form. Programs and
-// users are loaded once to show names instead of ids.
+// A client's cases (episodes of care) with their status and the "Open case" form. The client page
+// loads the cases (the case work section uses them too); programs and users give names to ids.
 
 import { useState } from 'preact/hooks';
-import type { Case, Program, User } from '../api';
-import { listClientCases, listPrograms, listUsers } from '../api';
-import { useResource } from '../useResource';
+import type { Case, Items, Program, User } from '../api';
+import type { Resource } from '../useResource';
 import { CaseCard } from './CaseCard';
 import { ErrorAlert } from './ErrorAlert';
 import { OpenCaseForm } from './OpenCaseForm';
@@ -18,10 +17,16 @@ const STATUS_ORDER: Record<string, number> = {
   closed: 5,
 };
 
-export function CasesSection({ clientId }: { clientId: string }) {
-  const cases = useResource(() => listClientCases(clientId), [clientId]);
-  const programs = useResource(() => listPrograms(), []);
-  const users = useResource(() => listUsers(), []);
+interface Props {
+  clientId: string;
+  cases: Resource<Items<Case>>;
+  programs: Resource<Items<Program>>;
+  users: Resource<Items<User>>;
+  /** A case was opened or changed status: the rest of the page reads again. */
+  onChanged: () => void;
+}
+
+export function CasesSection({ clientId, cases, programs, users, onChanged }: Props) {
   const [opening, setOpening] = useState(false);
 
   const programList: Program[] = programs.data?.items ?? [];
@@ -41,8 +46,8 @@ export function CasesSection({ clientId }: { clientId: string }) {
     if (cases.data) {
       cases.set({ items: cases.data.items.map((c) => (c.id === updated.id ? updated : c)) });
     }
-    // Read back the list too: it carries the full history whatever the transition answered.
-    cases.reload();
+    // Read back the list (and the chart) too: it carries the full history whatever the transition answered.
+    onChanged();
   };
 
   return (
@@ -64,7 +69,7 @@ export function CasesSection({ clientId }: { clientId: string }) {
           onCancel={() => setOpening(false)}
           onOpened={() => {
             setOpening(false);
-            cases.reload();
+            onChanged();
           }}
         />
       ) : null}

@@ -2,13 +2,16 @@
 // user's role works with), who is signed in, their second-factor page, sign out.
 
 import type { User } from '../api';
-import { canReadAudit, hasClinicalAccess, homeHash } from '../access';
+import { canReadAudit, canSeeTeam, hasClinicalAccess, homeHash } from '../access';
 import { ROLE_LABELS } from '../format';
 import { href } from '../router';
 
+/** The main-navigation entry of the screen shown (marked aria-current). */
+export type HeaderCurrent = 'worklist' | 'team' | 'referrals' | 'clients' | 'client-new' | 'audit' | 'security' | 'other';
+
 interface Props {
   user: User;
-  current: 'clients' | 'client-new' | 'audit' | 'security' | 'other';
+  current: HeaderCurrent;
   onSignOut: () => void;
   signingOut: boolean;
 }
@@ -24,6 +27,27 @@ export function Header({ user, current, onSignOut, signingOut }: Props) {
         </a>
         <nav aria-label="Main">
           <ul>
+            {clinical ? (
+              <>
+                <li>
+                  <a href={href('/worklist')} aria-current={current === 'worklist' ? 'page' : undefined}>
+                    Worklist
+                  </a>
+                </li>
+                {canSeeTeam(user.role) ? (
+                  <li>
+                    <a href={href('/worklist/team')} aria-current={current === 'team' ? 'page' : undefined}>
+                      Team
+                    </a>
+                  </li>
+                ) : null}
+                <li>
+                  <a href={href('/referrals')} aria-current={current === 'referrals' ? 'page' : undefined}>
+                    Referrals
+                  </a>
+                </li>
+              </>
+            ) : null}
             {/* Auditors have no client screens; directors and administrators see why on the list. */}
             {!auditor ? (
               <li>

@@ -3,8 +3,8 @@
 // links to the client holding the identifier; 400/422 put the message next to the named field.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ClientInput, ClientSummary, Sex } from '../api';
-import { ApiError, createClient, SEXES } from '../api';
+import type { ClientInput, ClientSummary, RiskLevel, Sex } from '../api';
+import { ApiError, createClient, RISK_LEVELS, SEXES } from '../api';
 import { CheckboxField } from '../components/CheckboxField';
 import { DuplicateWarning } from '../components/DuplicateWarning';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -12,6 +12,7 @@ import type { IdentifierRow } from '../components/IdentifierRows';
 import { IdentifierRows } from '../components/IdentifierRows';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
+import { RISK_LABELS } from '../cycleLabels';
 import { setTitle, SEX_LABELS } from '../format';
 import { clientHref, navigate } from '../router';
 
@@ -22,6 +23,7 @@ interface Form {
   preferred_name: string;
   birth_date: string;
   sex: Sex;
+  risk_level: RiskLevel;
   preferred_language: string;
   interpreter_needed: boolean;
   phone: string;
@@ -41,6 +43,7 @@ const EMPTY: Form = {
   preferred_name: '',
   birth_date: '',
   sex: 'unknown',
+  risk_level: 'none',
   preferred_language: 'en',
   interpreter_needed: false,
   phone: '',
@@ -101,6 +104,7 @@ export function ClientCreate() {
       family_name: trimmed(form.family_name),
       birth_date: form.birth_date,
       sex: form.sex,
+      risk_level: form.risk_level,
       preferred_language: trimmed(form.preferred_language) || 'en',
       interpreter_needed: form.interpreter_needed,
     };
@@ -237,6 +241,10 @@ export function ClientCreate() {
               onInput={set('birth_date')} required error={err('birth_date')} />
             <SelectField id="client-sex" label="Sex" value={form.sex} onChange={(v) => set('sex')(v as Sex)}
               error={err('sex')} options={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))} />
+            <SelectField id="client-risk_level" label="Risk level" value={form.risk_level}
+              onChange={(v) => set('risk_level')(v as RiskLevel)} error={err('risk_level')}
+              hint="Orders the worklist after lateness; change it on the client's page as things change."
+              options={RISK_LEVELS.map((r) => ({ value: r, label: RISK_LABELS[r] }))} />
           </div>
         </fieldset>
 

@@ -1,0 +1,59 @@
+// Appointments and home visits (docs/api.md, "Appointments and home visits"): scheduled, then
+// attended (which starts the progress-note clock), no-show or cancelled.
+
+import type { Items } from './api';
+import { enc, request } from './api';
+
+export type AppointmentKind = 'home_visit' | 'office' | 'phone' | 'video' | 'other';
+export const APPOINTMENT_KINDS: readonly AppointmentKind[] = ['home_visit', 'office', 'phone', 'video', 'other'];
+
+export type AppointmentStatus = 'scheduled' | 'attended' | 'no_show' | 'cancelled';
+
+export interface Appointment {
+  id: string;
+  version: number;
+  client_id: string;
+  case_id: string;
+  staff_id: string;
+  kind: AppointmentKind;
+  starts_at: string;
+  ends_at: string;
+  location: string | null;
+  transport_arranged: boolean;
+  transport_details: string | null;
+  interpreter_language: string | null;
+  interpreter_arranged: boolean;
+  status: AppointmentStatus;
+  outcome_at: string | null;
+}
+
+export interface AppointmentInput {
+  kind: AppointmentKind;
+  starts_at: string;
+  ends_at: string;
+  location?: string;
+  staff_id?: string;
+  transport_arranged?: boolean;
+  transport_details?: string;
+  interpreter_language?: string;
+  interpreter_arranged?: boolean;
+}
+
+export function listAppointments(clientId: string): Promise<Items<Appointment>> {
+  return request<Items<Appointment>>(`/clients/${enc(clientId)}/appointments`);
+}
+
+export function createAppointment(caseId: string, input: AppointmentInput): Promise<Appointment> {
+  return request<Appointment>(`/cases/${enc(caseId)}/appointments`, { method: 'POST', body: input });
+}
+
+export function recordAppointmentOutcome(
+  appointment: Pick<Appointment, 'id' | 'version'>,
+  status: Exclude<AppointmentStatus, 'scheduled'>,
+): Promise<Appointment> {
+  return request<Appointment>(`/appointments/${enc(appointment.id)}/outcome`, {
+    method: 'POST',
+    body: { status },
+    ifMatch: appointment.version,
+  });
+}
