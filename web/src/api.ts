@@ -497,6 +497,11 @@ export function query(params: Record<string, string | number | null | undefined>
 
 export const enc = encodeURIComponent;
 
+/** A step on a record that has a version: POST (path under /api/v1) with If-Match: "<version>". */
+export function postStep<T>(path: string, record: { version: number }, body: unknown = {}): Promise<T> {
+  return request<T>(path, { method: 'POST', body, ifMatch: record.version });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Authentication
 
@@ -590,11 +595,7 @@ export function revokeConsent(clientId: string, consentId: string): Promise<Cons
 
 /** Restricts the record to consented staff, or lifts that (If-Match: the client's version). */
 export function setRestriction(client: Pick<Client, 'id' | 'version'>, restricted: boolean): Promise<Client> {
-  return request<Client>(`/clients/${enc(client.id)}/restriction`, {
-    method: 'POST',
-    body: { restricted },
-    ifMatch: client.version,
-  });
+  return postStep<Client>(`/clients/${enc(client.id)}/restriction`, client, { restricted });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -641,11 +642,7 @@ export function openCase(input: {
 
 /** Gives a case to another case manager (supervisors only). */
 export function reassignCase(caseRecord: Pick<Case, 'id' | 'version'>, caseManagerId: string): Promise<Case> {
-  return request<Case>(`/cases/${enc(caseRecord.id)}/assignment`, {
-    method: 'POST',
-    body: { case_manager_id: caseManagerId },
-    ifMatch: caseRecord.version,
-  });
+  return postStep<Case>(`/cases/${enc(caseRecord.id)}/assignment`, caseRecord, { case_manager_id: caseManagerId });
 }
 
 /** How a case ended; needed when closing a discharged case. */
@@ -676,11 +673,7 @@ export function transitionCase(
   const body: { to: CaseStatus; reason?: string; outcome?: CaseOutcome } = { to };
   if (reason) body.reason = reason;
   if (outcome) body.outcome = outcome;
-  return request<Case>(`/cases/${enc(caseRecord.id)}/transitions`, {
-    method: 'POST',
-    body,
-    ifMatch: caseRecord.version,
-  });
+  return postStep<Case>(`/cases/${enc(caseRecord.id)}/transitions`, caseRecord, body);
 }
 
 // ---------------------------------------------------------------------------------------------

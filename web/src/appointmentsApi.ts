@@ -2,7 +2,7 @@
 // attended (which starts the progress-note clock), no-show or cancelled.
 
 import type { Items } from './api';
-import { enc, request } from './api';
+import { enc, postStep, request } from './api';
 
 export type AppointmentKind = 'home_visit' | 'office' | 'phone' | 'video' | 'other';
 export const APPOINTMENT_KINDS: readonly AppointmentKind[] = ['home_visit', 'office', 'phone', 'video', 'other'];
@@ -51,9 +51,5 @@ export function recordAppointmentOutcome(
   appointment: Pick<Appointment, 'id' | 'version'>,
   status: Exclude<AppointmentStatus, 'scheduled'>,
 ): Promise<Appointment> {
-  return request<Appointment>(`/appointments/${enc(appointment.id)}/outcome`, {
-    method: 'POST',
-    body: { status },
-    ifMatch: appointment.version,
-  });
+  return postStep<Appointment>(`/appointments/${enc(appointment.id)}/outcome`, appointment, { status });
 }

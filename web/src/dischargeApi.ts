@@ -2,7 +2,7 @@
 // reviews, whose clock discharge and readmission restart.
 
 import type { Case, Items } from './api';
-import { enc, request } from './api';
+import { enc, postStep, request } from './api';
 
 export type DischargeDestination = 'home' | 'home_with_aide' | 'long_term_care' | 'rehabilitation' | 'other';
 export const DISCHARGE_DESTINATIONS: readonly DischargeDestination[] = [
@@ -81,19 +81,11 @@ export function listDischarges(clientId: string): Promise<Items<Discharge>> {
 
 /** Discharges the case (If-Match: the case's version); it moves to "discharged". */
 export function dischargeCase(caseRecord: Pick<Case, 'id' | 'version'>, input: DischargeInput): Promise<Discharge> {
-  return request<Discharge>(`/cases/${enc(caseRecord.id)}/discharge`, {
-    method: 'POST',
-    body: input,
-    ifMatch: caseRecord.version,
-  });
+  return postStep<Discharge>(`/cases/${enc(caseRecord.id)}/discharge`, caseRecord, input);
 }
 
 export function recordCheckIn(discharge: Pick<Discharge, 'id' | 'version'>, input: CheckInInput): Promise<Discharge> {
-  return request<Discharge>(`/discharges/${enc(discharge.id)}/check-in`, {
-    method: 'POST',
-    body: input,
-    ifMatch: discharge.version,
-  });
+  return postStep<Discharge>(`/discharges/${enc(discharge.id)}/check-in`, discharge, input);
 }
 
 export function recordReadmission(discharge: Pick<Discharge, 'id'>, input: ReadmissionInput): Promise<Discharge> {

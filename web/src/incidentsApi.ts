@@ -2,7 +2,7 @@
 // the documentation clock runs from the time the incident occurred until the report is submitted.
 
 import type { Items } from './api';
-import { enc, request } from './api';
+import { enc, postStep, request } from './api';
 
 export type IncidentType =
   | 'fall'
@@ -72,5 +72,5 @@ export function patchIncident(incident: Versioned, patch: Partial<IncidentInput>
 }
 
 export function submitIncident(incident: Versioned): Promise<Incident> {
-  return request<Incident>(`/incidents/${enc(incident.id)}/submit`, { method: 'POST', body: {}, ifMatch: incident.version });
+  return postStep<Incident>(`/incidents/${enc(incident.id)}/submit`, incident);
 }

@@ -2,7 +2,7 @@
 // corrected by addenda), co-signed by the author's supervisor when the program asks for it.
 
 import type { Items } from './api';
-import { enc, request } from './api';
+import { enc, postStep, request } from './api';
 
 export type ContactType = 'home_visit' | 'office' | 'phone' | 'video' | 'collateral';
 export const CONTACT_TYPES: readonly ContactType[] = ['home_visit', 'office', 'phone', 'video', 'collateral'];
@@ -66,7 +66,7 @@ export function createNote(caseId: string, input: NoteInput): Promise<Note> {
 }
 
 export function signNote(note: Versioned): Promise<Note> {
-  return request<Note>(`/notes/${enc(note.id)}/sign`, { method: 'POST', body: {}, ifMatch: note.version });
+  return postStep<Note>(`/notes/${enc(note.id)}/sign`, note);
 }
 
 export function addAddendum(note: Pick<Note, 'id'>, body: string): Promise<Note> {
@@ -74,5 +74,5 @@ export function addAddendum(note: Pick<Note, 'id'>, body: string): Promise<Note>
 }
 
 export function cosignNote(note: Versioned): Promise<Note> {
-  return request<Note>(`/notes/${enc(note.id)}/cosign`, { method: 'POST', body: {}, ifMatch: note.version });
+  return postStep<Note>(`/notes/${enc(note.id)}/cosign`, note);
 }

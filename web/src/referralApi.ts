@@ -2,7 +2,7 @@
 // case manager (which opens a case), decline, and the first contact that stops the 72-hour clock.
 
 import type { Items } from './api';
-import { enc, query, request } from './api';
+import { enc, postStep, query, request } from './api';
 import type { ClockItem } from './worklistApi';
 
 export type ReferralSource =
@@ -90,7 +90,7 @@ export function createReferral(input: ReferralInput): Promise<Referral> {
 }
 
 function act(referral: Versioned, step: string, body: unknown): Promise<Referral> {
-  return request<Referral>(`/referrals/${enc(referral.id)}/${step}`, { method: 'POST', body, ifMatch: referral.version });
+  return postStep<Referral>(`/referrals/${enc(referral.id)}/${step}`, referral, body);
 }
 
 export function triageReferral(referral: Versioned, priority: ReferralPriority, triageNote: string): Promise<Referral> {

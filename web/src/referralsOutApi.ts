@@ -3,7 +3,7 @@
 // Sending starts the follow-up clock; a follow-up or the provider's answer stops it.
 
 import type { Items } from './api';
-import { enc, request } from './api';
+import { enc, postStep, request } from './api';
 
 export type ReferralOutStatus = 'draft' | 'sent' | 'accepted' | 'declined' | 'completed' | 'cancelled';
 
@@ -48,11 +48,7 @@ export function createReferralOut(caseId: string, input: ReferralOutInput): Prom
 }
 
 function step(referral: Versioned, name: string, body?: unknown): Promise<ReferralOut> {
-  return request<ReferralOut>(`/referrals-out/${enc(referral.id)}/${name}`, {
-    method: 'POST',
-    body: body ?? {},
-    ifMatch: referral.version,
-  });
+  return postStep<ReferralOut>(`/referrals-out/${enc(referral.id)}/${name}`, referral, body);
 }
 
 export const sendReferralOut = (referral: Versioned) => step(referral, 'send');

@@ -2,7 +2,7 @@
 // made of the clocks of their open cases and the tasks they were given.
 
 import type { Items, RiskLevel } from './api';
-import { enc, query, request } from './api';
+import { enc, postStep, query, request } from './api';
 
 export type ClockRule =
   | 'first_contact'
@@ -114,9 +114,9 @@ export function createTask(input: TaskInput): Promise<Task> {
 
 /** Completes a task made by hand (a rule's task closes itself: 409). */
 export function completeTask(task: Pick<Task, 'id' | 'version'>): Promise<Task> {
-  return request<Task>(`/tasks/${enc(task.id)}/complete`, { method: 'POST', body: {}, ifMatch: task.version });
+  return postStep<Task>(`/tasks/${enc(task.id)}/complete`, task);
 }
 
 export function cancelTask(task: Pick<Task, 'id' | 'version'>): Promise<Task> {
-  return request<Task>(`/tasks/${enc(task.id)}/cancel`, { method: 'POST', body: {}, ifMatch: task.version });
+  return postStep<Task>(`/tasks/${enc(task.id)}/cancel`, task);
 }

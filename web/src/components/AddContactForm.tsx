@@ -6,6 +6,7 @@ import { ApiError, createContact, DISCLOSURES, RELATIONSHIPS } from '../api';
 import { DISCLOSURE_LABELS, RELATIONSHIP_LABELS } from '../format';
 import { CheckboxField } from './CheckboxField';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -78,14 +79,7 @@ export function AddContactForm({ clientId, onAdded, onCancel }: Props) {
         <TextField id="contact-notes" label="Notes" value={notes} onInput={setNotes}
           error={fieldError('notes')} autoComplete="off" class="wide" />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save contact'}
-        </button>
-        <button type="button" class="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={busy} label="Save contact" onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { Note } from '../notesApi';
 import { addAddendum } from '../notesApi';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
 
 interface Props {
@@ -31,10 +32,7 @@ export function AddendumForm({ note, onDone, onCancel }: Props) {
       <TextAreaField id={id} label="Addendum" value={body} onInput={setBody} required maxLength={8000}
         hint="Corrections and late additions; the signed note itself stays as it was."
         error={form.fieldError('body')} />
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Save addendum'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Save addendum" onCancel={onCancel} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { localInputToUtc, utcToLocalInput } from '../format';
 import { useApiForm } from '../useApiForm';
 import { CheckboxField } from './CheckboxField';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -100,10 +101,7 @@ export function AppointmentForm({ caseRecord, onDone, onCancel }: Props) {
         <CheckboxField id="appointment-interpreter-arranged" label="Interpreter arranged" checked={interpreterArranged}
           onChange={setInterpreterArranged} error={form.fieldError('interpreter_arranged')} />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Schedule'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Schedule" onCancel={onCancel} />
     </form>
   );
 }

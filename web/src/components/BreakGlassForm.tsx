@@ -7,6 +7,7 @@ import type { BreakGlassGrant } from '../api';
 import { ApiError, breakGlass } from '../api';
 import { href } from '../router';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
 
@@ -118,11 +119,8 @@ export function BreakGlassForm({ clientId, onGranted }: Props) {
           error={fieldError('totp_code')}
           class="code-field"
         />
-        <div class="actions">
-          <button type="submit" class="button-warning" disabled={busy}>
-            {busy ? 'Opening…' : 'Break the glass and open the record'}
-          </button>
-        </div>
+        <FormActions busy={busy} label="Break the glass and open the record" busyLabel="Opening…"
+          submitClass="button-warning" />
       </form>
     </section>
   );

@@ -8,6 +8,7 @@ import { useApiForm } from '../useApiForm';
 import { CheckboxField } from './CheckboxField';
 import { ErrorAlert } from './ErrorAlert';
 import { FieldError, fieldAria } from './FieldError';
+import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
 
 interface Props {
@@ -58,10 +59,7 @@ export function CheckInForm({ discharge, onDone, onStale, onCancel }: Props) {
       </fieldset>
       <TextAreaField id={id('notes')} label="Check-in notes" value={notes} onInput={setNotes} maxLength={4000}
         error={form.fieldError('notes')} />
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Save check-in'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Save check-in" onCancel={onCancel} />
     </form>
   );
 }

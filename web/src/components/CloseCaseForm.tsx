@@ -5,9 +5,11 @@
 import { useState } from 'preact/hooks';
 import type { Case, CaseOutcome } from '../api';
 import { CASE_OUTCOMES, transitionCase } from '../api';
-import { CASE_OUTCOME_LABELS, labelOf, OPEN_ITEM_LABELS } from '../cycleLabels';
+import { CASE_OUTCOME_LABELS } from '../cycleLabels';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
+import { OpenItemsList } from './OpenItemsList';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -40,18 +42,12 @@ export function CloseCaseForm({ caseRecord, onDone, onStale, onCancel }: Props) 
     <form class="subform" onSubmit={submit} aria-labelledby="close-case-heading" noValidate>
       <h3 id="close-case-heading">Close the case</h3>
       {openItems.length > 0 ? (
-        <div class="alert alert-error" role="alert">
+        <ErrorAlert>
           <p>
             <strong>The case cannot be closed yet.</strong> Finish these first:
           </p>
-          <ul class="open-items">
-            {openItems.map((item) => (
-              <li key={`${item.kind}:${item.id}`}>
-                <span class="muted">{labelOf(OPEN_ITEM_LABELS, item.kind)}:</span> {item.title}
-              </li>
-            ))}
-          </ul>
-        </div>
+          <OpenItemsList items={openItems} />
+        </ErrorAlert>
       ) : (
         <ErrorAlert error={form.formError} />
       )}
@@ -65,12 +61,8 @@ export function CloseCaseForm({ caseRecord, onDone, onStale, onCancel }: Props) 
             ...CASE_OUTCOMES.map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] })),
           ]} />
       </div>
-      <div class="actions">
-        <button type="submit" class="button-warning" disabled={form.busy}>
-          {form.busy ? 'Closing…' : 'Close case'}
-        </button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Close case" busyLabel="Closing…" submitClass="button-warning"
+        onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { Consent, ConsentInput, User } from '../api';
 import { ApiError, createConsent } from '../api';
 import { localInputToUtc, ROLE_LABELS } from '../format';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -98,11 +99,7 @@ export function ConsentForm({ clientId, users, onRecorded }: Props) {
           error={fieldError('expires_at')}
         />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Recording…' : 'Record consent'}
-        </button>
-      </div>
+      <FormActions busy={busy} label="Record consent" busyLabel="Recording…" />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { localInputToUtc } from '../format';
 import { useApiForm } from '../useApiForm';
 import { CheckboxField } from './CheckboxField';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
@@ -71,10 +72,7 @@ export function DischargeForm({ caseRecord, onDone, onStale, onCancel }: Props) 
         <TextAreaField id="discharge-notes" label="Notes" value={notes} onInput={setNotes} maxLength={4000}
           error={form.fieldError('notes')} class="wide" />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Record discharge'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Record discharge" onCancel={onCancel} />
     </form>
   );
 }

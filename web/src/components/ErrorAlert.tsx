@@ -3,7 +3,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { ApiError, errorMessage } from '../api';
-import { labelOf, OPEN_ITEM_LABELS } from '../cycleLabels';
+import { OpenItemsList } from './OpenItemsList';
 
 interface Props {
   error?: unknown;
@@ -17,15 +17,7 @@ export function ErrorAlert({ error, children, id }: Props) {
   return (
     <div class="alert alert-error" role="alert" id={id}>
       {error ? <p>{errorMessage(error)}</p> : null}
-      {openItems.length > 0 ? (
-        <ul class="open-items">
-          {openItems.map((item) => (
-            <li key={`${item.kind}:${item.id}`}>
-              <span class="muted">{labelOf(OPEN_ITEM_LABELS, item.kind)}:</span> {item.title}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {openItems.length > 0 ? <OpenItemsList items={openItems} /> : null}
       {children}
     </div>
   );

@@ -8,6 +8,7 @@ import type { ContactMethod, Referral } from '../referralApi';
 import { CONTACT_METHODS, recordFirstContact } from '../referralApi';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -43,10 +44,7 @@ export function FirstContactForm({ referral, onDone, onStale, onCancel }: Props)
         <TextField id={id('at')} type="datetime-local" label="Contacted at" value={contactedAt}
           onInput={setContactedAt} required error={form.fieldError('contacted_at')} />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Save first contact'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Save first contact" onCancel={onCancel} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { createIncident, INCIDENT_TYPES, SEVERITIES } from '../incidentsApi';
 import { useApiForm } from '../useApiForm';
 import { CheckboxField } from './CheckboxField';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
@@ -77,12 +78,7 @@ export function IncidentForm({ caseRecord, onDone, onCancel }: Props) {
       </div>
       <CheckboxField id="incident-submit" label="Submit now" checked={submitNow} onChange={setSubmitNow}
         error={form.fieldError('submit')} />
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>
-          {form.busy ? 'Saving…' : submitNow ? 'Submit report' : 'Save draft report'}
-        </button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label={submitNow ? 'Submit report' : 'Save draft report'} onCancel={onCancel} />
     </form>
   );
 }

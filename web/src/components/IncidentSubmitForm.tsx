@@ -6,6 +6,7 @@ import type { Incident } from '../incidentsApi';
 import { patchIncident, submitIncident } from '../incidentsApi';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
 
 interface Props {
@@ -34,10 +35,7 @@ export function IncidentSubmitForm({ incident, onDone, onStale, onCancel }: Prop
       <ErrorAlert error={form.formError} />
       <TextAreaField id={`incident-${incident.id}-actions`} label="Actions taken" value={actions} onInput={setActions}
         required maxLength={8000} error={form.fieldError('actions')} />
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Submitting…' : 'Submit report'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Submit report" busyLabel="Submitting…" onCancel={onCancel} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { createReferral, REFERRAL_PRIORITIES, REFERRAL_SOURCES } from '../referr
 import { useApiForm } from '../useApiForm';
 import { ClientPicker } from './ClientPicker';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
@@ -85,14 +86,7 @@ export function NewReferralForm({ programs, onCreated, onCancel }: Props) {
         <TextAreaField id="referral-reason" label="Reason for referral" value={reason} onInput={setReason} required
           maxLength={4000} error={form.fieldError('reason')} class="wide" />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>
-          {form.busy ? 'Saving…' : 'Log referral'}
-        </button>
-        <button type="button" class="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={form.busy} label="Log referral" onCancel={onCancel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import type { Priority, Task, TaskInput } from '../worklistApi';
 import { createTask, PRIORITIES } from '../worklistApi';
 import { ErrorAlert } from './ErrorAlert';
 import type { Option } from './SelectField';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -74,16 +75,7 @@ export function NewTaskForm({ idPrefix = 'task', clientId, caseId, assignees, on
         <TextField id={id('details')} label="Details" value={details} onInput={setDetails} maxLength={2000}
           error={form.fieldError('details')} autoComplete="off" class="wide" />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>
-          {form.busy ? 'Saving…' : 'Add task'}
-        </button>
-        {onCancel ? (
-          <button type="button" class="button-secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions busy={form.busy} label="Add task" onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
 
 interface Props<T> {
@@ -38,10 +39,7 @@ export function OneFieldForm<T>(props: Props<T>) {
       <ErrorAlert error={form.formError} />
       <TextAreaField id={props.id} label={props.label} value={text} onInput={setText} required rows={2}
         maxLength={4000} hint={props.hint} error={form.fieldError(props.field)} />
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : props.submitLabel}</button>
-        <button type="button" class="button-secondary" onClick={props.onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label={props.submitLabel} onCancel={props.onCancel} />
     </form>
   );
 }

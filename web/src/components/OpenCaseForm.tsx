@@ -5,6 +5,7 @@ import type { Case, Program, User } from '../api';
 import { ApiError, openCase } from '../api';
 import { ROLE_LABELS } from '../format';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 
 interface Props {
@@ -98,14 +99,8 @@ export function OpenCaseForm({ clientId, programs, users, onOpened, onCancel }: 
           ]}
         />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={busy || activePrograms.length === 0}>
-          {busy ? 'Opening…' : 'Open case'}
-        </button>
-        <button type="button" class="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={busy} label="Open case" busyLabel="Opening…" disabled={activePrograms.length === 0}
+        onCancel={onCancel} />
     </form>
   );
 }

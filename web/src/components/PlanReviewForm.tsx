@@ -6,6 +6,7 @@ import type { PlanReview } from '../dischargeApi';
 import { createPlanReview } from '../dischargeApi';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
 
 interface Props {
@@ -32,10 +33,7 @@ export function PlanReviewForm({ caseRecord, onDone, onCancel }: Props) {
       <TextAreaField id="plan-review-summary" label="Review summary" value={summary} onInput={setSummary} required
         rows={4} maxLength={8000} hint="Progress on the goals, and what changes in the plan."
         error={form.fieldError('summary')} />
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Save review'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Save review" onCancel={onCancel} />
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { useApiForm } from '../useApiForm';
 import { useResource } from '../useResource';
 import { CheckboxField } from './CheckboxField';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
@@ -101,14 +102,7 @@ export function QuickNoteForm({ caseRecord, onDone, onCancel }: Props) {
       </details>
       <CheckboxField id="note-sign" label="Sign now (a signed note cannot be changed; corrections become addenda)"
         checked={sign} onChange={setSign} error={form.fieldError('sign')} />
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>
-          {form.busy ? 'Saving…' : sign ? 'Save and sign' : 'Save draft'}
-        </button>
-        <button type="button" class="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={form.busy} label={sign ? 'Save and sign' : 'Save draft'} onCancel={onCancel} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { recordReadmission } from '../dischargeApi';
 import { localInputToUtc, nowLocalInput } from '../format';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { TextField } from './TextField';
 
 interface Props {
@@ -46,10 +47,7 @@ export function ReadmissionForm({ discharge, onDone, onCancel }: Props) {
         <TextField id={id('reason')} label="Reason for readmission" value={reason} onInput={setReason} required
           maxLength={1000} error={form.fieldError('reason')} autoComplete="off" class="wide" />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Save readmission'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Save readmission" onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { Referral } from '../referralApi';
 import { assignReferral } from '../referralApi';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 
 interface Props {
@@ -40,10 +41,7 @@ export function ReferralAssignForm({ referral, caseManagers, onDone, onStale, on
           { value: '', label: 'Choose a case manager…' },
           ...caseManagers.map((u) => ({ value: u.id, label: `${u.display_name} (${ROLE_LABELS[u.role] ?? u.role})` })),
         ]} />
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Assigning…' : 'Assign'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Assign" busyLabel="Assigning…" onCancel={onCancel} />
     </form>
   );
 }

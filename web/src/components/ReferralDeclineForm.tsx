@@ -5,6 +5,7 @@ import type { Referral } from '../referralApi';
 import { declineReferral } from '../referralApi';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
 
 interface Props {
@@ -32,12 +33,8 @@ export function ReferralDeclineForm({ referral, onDone, onStale, onCancel }: Pro
       <ErrorAlert error={form.formError} />
       <TextAreaField id={id('reason')} label="Reason for declining" value={reason} onInput={setReason} required
         maxLength={2000} error={form.fieldError('reason')} />
-      <div class="actions">
-        <button type="submit" class="button-warning" disabled={form.busy}>
-          {form.busy ? 'Declining…' : 'Decline referral'}
-        </button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Decline referral" busyLabel="Declining…" submitClass="button-warning"
+        onCancel={onCancel} />
     </form>
   );
 }

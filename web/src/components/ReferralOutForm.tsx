@@ -6,6 +6,7 @@ import type { ReferralOut, ReferralOutInput } from '../referralsOutApi';
 import { createReferralOut } from '../referralsOutApi';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
 
@@ -50,10 +51,7 @@ export function ReferralOutForm({ caseRecord, onDone, onCancel }: Props) {
         <TextAreaField id="referral-out-reason" label="Reason" value={reason} onInput={setReason} required
           maxLength={4000} error={form.fieldError('reason')} class="wide" />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Save draft referral'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Save draft referral" onCancel={onCancel} />
     </form>
   );
 }

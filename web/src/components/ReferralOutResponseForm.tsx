@@ -5,6 +5,7 @@ import type { ReferralOut } from '../referralsOutApi';
 import { recordReferralOutResponse } from '../referralsOutApi';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -42,10 +43,7 @@ export function ReferralOutResponseForm({ referral, onDone, onStale, onCancel }:
         <TextField id={id('reason')} label="Reason (needed when declined)" value={reason} onInput={setReason}
           maxLength={1000} error={form.fieldError('reason')} autoComplete="off" />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Save answer'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Save answer" onCancel={onCancel} />
     </form>
   );
 }

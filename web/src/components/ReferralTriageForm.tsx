@@ -6,6 +6,7 @@ import type { Referral, ReferralPriority } from '../referralApi';
 import { REFERRAL_PRIORITIES, triageReferral } from '../referralApi';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
 import { TextAreaField } from './TextAreaField';
 
@@ -40,10 +41,7 @@ export function ReferralTriageForm({ referral, onDone, onStale, onCancel }: Prop
         <TextAreaField id={id('note')} label="Triage note" value={note} onInput={setNote} required maxLength={2000}
           error={form.fieldError('triage_note')} class="wide" />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Save triage'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Save triage" onCancel={onCancel} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { SafetyPlan } from '../safetyPlanApi';
 import { putSafetyPlan } from '../safetyPlanApi';
 import { useApiForm } from '../useApiForm';
 import { ErrorAlert } from './ErrorAlert';
+import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
 
 interface Props {
@@ -61,10 +62,7 @@ export function SafetyPlanEditor({ clientId, plan, onDone, onStale, onCancel }: 
         <TextAreaField id="safety-means" label="Means safety" hint="How access to lethal means is reduced."
           value={meansSafety} onInput={setMeansSafety} rows={4} error={errorOf('means_safety')} />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Save safety plan'}</button>
-        <button type="button" class="button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions busy={form.busy} label="Save safety plan" onCancel={onCancel} />
     </form>
   );
 }

@@ -6,9 +6,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../api';
 import { canSeeTeam, homeHash } from '../access';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { NewTaskForm } from '../components/NewTaskForm';
 import { SelectField } from '../components/SelectField';
 import { TeamPeopleTable } from '../components/TeamPeopleTable';
+import { WorklistHeading } from '../components/WorklistHeading';
 import { WorklistSummary } from '../components/WorklistSummary';
 import { WorklistTable } from '../components/WorklistTable';
 import { setTitle } from '../format';
@@ -19,7 +19,6 @@ export function TeamWorklistPage({ user }: { user: User }) {
   const allowed = canSeeTeam(user.role);
   const team = useResource(() => (allowed ? getTeamWorklist() : Promise.resolve(null)), [allowed]);
   const [person, setPerson] = useState('');
-  const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState('');
 
   useEffect(() => setTitle('Team worklist'), []);
@@ -47,36 +46,12 @@ export function TeamWorklistPage({ user }: { user: User }) {
 
   return (
     <div>
-      <div class="page-heading with-action">
-        <div>
-          <h1>Team worklist</h1>
-          <p class="subtitle">You and the staff you supervise, most urgent first.</p>
-        </div>
-        <div class="actions">
-          <button type="button" class="button-secondary" onClick={team.reload} disabled={team.loading}>
-            Refresh
-          </button>
-          {!adding ? (
-            <button type="button" onClick={() => setAdding(true)}>
-              New task
-            </button>
-          ) : null}
-        </div>
-      </div>
-      {adding ? (
-        <section class="card" aria-label="New task">
-          <NewTaskForm
-            idPrefix="team-task"
-            assignees={others}
-            onCancel={() => setAdding(false)}
-            onCreated={(task) => {
-              setAdding(false);
-              setMessage(`Task added: ${task.title}.`);
-              team.reload();
-            }}
-          />
-        </section>
-      ) : null}
+      <WorklistHeading title="Team worklist" subtitle="You and the staff you supervise, most urgent first."
+        loading={team.loading} onRefresh={team.reload} taskIdPrefix="team-task" assignees={others}
+        onTaskCreated={(task) => {
+          setMessage(`Task added: ${task.title}.`);
+          team.reload();
+        }} />
       <ErrorAlert error={team.error} />
       <div>
         <section class="card team-people" aria-labelledby="team-people-heading">

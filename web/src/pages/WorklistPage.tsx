@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../api';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { NewTaskForm } from '../components/NewTaskForm';
+import { WorklistHeading } from '../components/WorklistHeading';
 import { WorklistSummary } from '../components/WorklistSummary';
 import { WorklistTable } from '../components/WorklistTable';
 import { setTitle } from '../format';
@@ -19,7 +19,6 @@ export function WorklistPage({ user }: { user: User }) {
   // Open tasks carry the versions that completing them needs (If-Match), for items that lack
   // `task_version`.
   const tasks = useResource(() => listTasks('open'), []);
-  const [adding, setAdding] = useState(false);
   const [completing, setCompleting] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [message, setMessage] = useState('');
@@ -58,34 +57,12 @@ export function WorklistPage({ user }: { user: User }) {
   const data = worklist.data;
   return (
     <div>
-      <div class="page-heading with-action">
-        <div>
-          <h1>My worklist</h1>
-          <p class="subtitle">What {user.display_name} owes, most urgent first.</p>
-        </div>
-        <div class="actions">
-          <button type="button" class="button-secondary" onClick={reload} disabled={worklist.loading}>
-            Refresh
-          </button>
-          {!adding ? (
-            <button type="button" onClick={() => setAdding(true)}>
-              New task
-            </button>
-          ) : null}
-        </div>
-      </div>
-      {adding ? (
-        <section class="card" aria-label="New task">
-          <NewTaskForm
-            onCancel={() => setAdding(false)}
-            onCreated={(task) => {
-              setAdding(false);
-              setMessage(`Task added: ${task.title}.`);
-              reload();
-            }}
-          />
-        </section>
-      ) : null}
+      <WorklistHeading title="My worklist" subtitle={`What ${user.display_name} owes, most urgent first.`}
+        loading={worklist.loading} onRefresh={reload}
+        onTaskCreated={(task) => {
+          setMessage(`Task added: ${task.title}.`);
+          reload();
+        }} />
       <ErrorAlert error={worklist.error} />
       {actionError ? <ErrorAlert error={new Error(actionError)} /> : null}
       <section class="card" aria-labelledby="worklist-heading">
