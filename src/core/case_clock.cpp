@@ -136,8 +136,10 @@ std::vector<ClockItem> derive_clock_items(const CaseRecords& records, const Cloc
   add_plan_review(builder, rules);
   if (records.discharge && !records.discharge->checked_in_at) {
     const auto& discharge = *records.discharge;
+    const int limit = discharge.early_follow_up ? std::min(rules.check_in_hours, rules.early_check_in_hours)
+                                                : rules.check_in_hours;
     builder.add(ClockRule::PostDischargeCheckIn, discharge.id, discharge.discharged_at,
-                discharge.discharged_at + hours(rules.check_in_hours), "Post-discharge check-in");
+                discharge.discharged_at + hours(limit), "Post-discharge check-in");
   }
   std::stable_sort(builder.items.begin(), builder.items.end(),
                    [](const ClockItem& a, const ClockItem& b) { return a.due_at < b.due_at; });

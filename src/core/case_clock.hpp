@@ -77,6 +77,7 @@ struct CaseRecords {
     Timestamp discharged_at;
     std::optional<Timestamp> checked_in_at;
     std::vector<Timestamp> readmissions;
+    bool early_follow_up = false;  // a high readmission risk: the check-in comes sooner
   };
 
   std::string case_id;

@@ -18,6 +18,7 @@ struct ClockRules {
   int plan_review_days = 30;          // admission or last review → next care plan review
   int event_review_days = 7;          // major event (incident, discharge, readmission) → plan review
   int check_in_hours = 72;            // discharge → post-discharge check-in
+  int early_check_in_hours = 24;      // ... when a readmission-risk screen (LACE) came out high
 };
 
 // One rule's name as it travels (API, tasks' `rule`), its place in ClockRules, and its bounds.
@@ -28,7 +29,7 @@ struct ClockRuleSetting {
   int maximum;
 };
 
-inline constexpr std::array<ClockRuleSetting, 7> kClockRuleSettings{{
+inline constexpr std::array<ClockRuleSetting, 8> kClockRuleSettings{{
     {"first_contact_hours", &ClockRules::first_contact_hours, 1, 8760},
     {"referral_follow_up_hours", &ClockRules::referral_follow_up_hours, 1, 8760},
     {"note_hours", &ClockRules::note_hours, 1, 8760},
@@ -36,6 +37,7 @@ inline constexpr std::array<ClockRuleSetting, 7> kClockRuleSettings{{
     {"plan_review_days", &ClockRules::plan_review_days, 1, 365},
     {"event_review_days", &ClockRules::event_review_days, 1, 365},
     {"check_in_hours", &ClockRules::check_in_hours, 1, 8760},
+    {"early_check_in_hours", &ClockRules::early_check_in_hours, 1, 8760},
 }};
 
 // InvalidArgument naming "clock_rules.<name>" for a value outside its bounds.

@@ -166,6 +166,10 @@ class SqlStore final : public Store {
   Result<Discharge> record_readmission(const Actor& actor, std::string_view discharge_id, Readmission readmission,
                                        Timestamp now) override;
   Result<Timeline> client_timeline(const Actor& actor, std::string_view client_id, Timestamp now) override;
+  Result<Assessment> record_assessment(const Actor& actor, Assessment assessment, Timestamp now) override;
+  Result<std::vector<Assessment>> list_assessments(const Actor& actor, std::string_view client_id,
+                                                   std::string_view instrument_id, Timestamp now) override;
+  Result<Assessment> get_assessment(const Actor& actor, std::string_view assessment_id, Timestamp now) override;
   Result<void> record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) override;
   Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query, Timestamp now) override;
   Result<AuditVerification> verify_audit_trail() override;
@@ -297,6 +301,16 @@ Task task_from_row(const SqlRow& row);
                                             ClockRule rule, std::string_view source_id, std::string title,
                                             Timestamp due_at, std::string_view priority, Timestamp now,
                                             std::string assignee = {});
+// The same for a rule that is not a clock (e.g. "safety_plan_review" of an assessment flag).
+[[nodiscard]] Result<void> create_task_of_rule(SqlConnection& connection, const Actor& actor, const CaseRef& record,
+                                               std::string_view rule, std::string_view source_id, std::string title,
+                                               Timestamp due_at, std::string_view priority, Timestamp now,
+                                               std::string assignee = {});
+// A high readmission risk: the discharge's check-in is due after early_check_in_hours, and its
+// open task moves forward to match.
+[[nodiscard]] Result<void> mark_early_follow_up(SqlConnection& connection, const std::string& discharge_id,
+                                                const std::string& discharged_at, const std::string& program_id,
+                                                Timestamp now);
 // Closes the open task of the rule on that record, now that the record satisfying it is written.
 [[nodiscard]] Result<void> close_rule_task(SqlConnection& connection, const Actor& actor, ClockRule rule,
                                            std::string_view source_id, Timestamp now);

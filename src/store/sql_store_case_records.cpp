@@ -55,7 +55,8 @@ Result<std::string> restricted_case_filter(SqlConnection& connection, const Acto
 Result<ClockRules> program_clock_rules(SqlConnection& connection, std::string_view program_id) {
   const SqlValue params[] = {std::string(program_id)};
   CB_TRY_ASSIGN(rows, connection.query("SELECT first_contact_hours, referral_follow_up_hours, note_hours, "
-                                       "incident_hours, plan_review_days, event_review_days, check_in_hours "
+                                       "incident_hours, plan_review_days, event_review_days, check_in_hours, "
+                                       "early_check_in_hours "
                                        "FROM programs WHERE id = ?",
                                        params));
   ClockRules rules;
@@ -143,13 +144,15 @@ Result<std::map<std::string, CaseRecords>> load_case_records(SqlConnection& conn
   CB_TRY_ASSIGN(reviews, for_cases(connection, "SELECT case_id, reviewed_at FROM plan_reviews WHERE case_id IN",
                                    case_condition, params));
   for (const auto& row : reviews) records[row.text(0)].plan_reviews.push_back(time_or(row.text(1), epoch));
-  CB_TRY_ASSIGN(discharges,
-                for_cases(connection, "SELECT case_id, id, discharged_at, check_in_at FROM discharges WHERE case_id IN",
-                          case_condition, params));
+  CB_TRY_ASSIGN(
+      discharges,
+      for_cases(connection,
+                "SELECT case_id, id, discharged_at, check_in_at, early_follow_up FROM discharges WHERE case_id IN",
+                case_condition, params));
   std::map<std::string, std::string> case_of_discharge;
   for (const auto& row : discharges) {
     records[row.text(0)].discharge =
-        CaseRecords::Discharge{row.text(1), time_or(row.text(2), epoch), stored_time(row.text(3)), {}};
+        CaseRecords::Discharge{row.text(1), time_or(row.text(2), epoch), stored_time(row.text(3)), {}, row.boolean(4)};
     case_of_discharge[row.text(1)] = row.text(0);
   }
   if (!case_of_discharge.empty()) {
@@ -178,6 +181,13 @@ Result<std::vector<Task>> open_case_tasks(SqlConnection& connection, std::string
 Result<void> create_rule_task(SqlConnection& connection, const Actor& actor, const CaseRef& record, ClockRule rule,
                               std::string_view source_id, std::string title, Timestamp due_at,
                               std::string_view priority, Timestamp now, std::string assignee) {
+  return create_task_of_rule(connection, actor, record, clock_rule_name(rule), source_id, std::move(title), due_at,
+                             priority, now, std::move(assignee));
+}
+
+Result<void> create_task_of_rule(SqlConnection& connection, const Actor& actor, const CaseRef& record,
+                                 std::string_view rule, std::string_view source_id, std::string title, Timestamp due_at,
+                                 std::string_view priority, Timestamp now, std::string assignee) {
   if (assignee.empty()) assignee = record.case_manager_id.empty() ? actor.user_id : record.case_manager_id;
   const auto id = security::random_id("tk");
   const auto at = format_timestamp(now);
@@ -188,8 +198,8 @@ Result<void> create_rule_task(SqlConnection& connection, const Actor& actor, con
                              std::string(priority),
                              assignee,
                              record.client_id,
-                             record.id,
-                             std::string(clock_rule_name(rule)),
+                             text_or_null(record.id),
+                             std::string(rule),
                              std::string(source_id),
                              actor.user_id,
                              at};
@@ -197,6 +207,22 @@ Result<void> create_rule_task(SqlConnection& connection, const Actor& actor, con
       "INSERT INTO tasks (id, organization_id, title, due_at, priority, assignee_id, client_id, case_id, status, rule, "
       "source_id, created_by, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, 1)",
       params));
+  return {};
+}
+
+Result<void> mark_early_follow_up(SqlConnection& connection, const std::string& discharge_id,
+                                  const std::string& discharged_at, const std::string& program_id, Timestamp now) {
+  CB_TRY_ASSIGN(rules, program_clock_rules(connection, program_id));
+  const auto discharged = parse_timestamp(discharged_at).value_or(now);
+  const auto due =
+      format_timestamp(discharged + std::chrono::hours(std::min(rules.check_in_hours, rules.early_check_in_hours)));
+  const SqlValue flag[] = {discharge_id};
+  CB_TRY(connection.execute("UPDATE discharges SET early_follow_up = 1 WHERE id = ?", flag));
+  const SqlValue sooner[] = {due, discharge_id, due};
+  CB_TRY(
+      connection.execute("UPDATE tasks SET due_at = ?, version = version + 1 WHERE rule = 'post_discharge_check_in' "
+                         "AND source_id = ? AND status = 'open' AND due_at > ?",
+                         sooner));
   return {};
 }
 

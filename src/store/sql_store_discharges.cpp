@@ -112,6 +112,15 @@ Result<Discharge> SqlStore::discharge_case(const Actor& actor, std::string_view 
     CB_TRY(create_rule_task(connection, actor, record, ClockRule::PostDischargeCheckIn, discharge.id,
                             "Post-discharge check-in call", discharged + std::chrono::hours(rules.check_in_hours),
                             "high", now));
+    // A readmission-risk screen of the last 30 days that asked for an early follow-up.
+    const SqlValue risk[] = {discharge.client_id, format_timestamp(now - std::chrono::days(30))};
+    CB_TRY_ASSIGN(early, connection.query("SELECT 1 FROM assessments a JOIN assessment_flags f ON f.assessment_id = "
+                                          "a.id WHERE a.client_id = ? AND a.superseded_by IS NULL AND a.completed_at "
+                                          ">= ? AND f.action = 'early_follow_up'",
+                                          risk));
+    if (!early.empty()) {
+      CB_TRY(mark_early_follow_up(connection, discharge.id, f.discharged_at, record.program_id, now));
+    }
     CB_TRY(append_audit(connection, actor, {"discharge.create", "discharge", discharge.id, discharge.client_id}, now));
     return discharge;
   });

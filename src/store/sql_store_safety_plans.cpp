@@ -111,6 +111,12 @@ Result<SafetyPlan> SqlStore::save_safety_plan(const Actor& actor, std::string_vi
                                                params),
                             "safety plan", *expected_version));
     }
+    // Writing or reviewing the plan is what an urgent safety flag asked for.
+    const SqlValue flagged[] = {format_timestamp(now), actor.user_id, std::string(client_id)};
+    CB_TRY(
+        connection.execute("UPDATE tasks SET status = 'done', completed_at = ?, completed_by = ?, version = version "
+                           "+ 1 WHERE rule = 'safety_plan_review' AND client_id = ? AND status = 'open'",
+                           flagged));
     CB_TRY(append_audit(connection, actor, {"safety_plan.save", "safety_plan", client_id, client_id}, now));
     return plan;
   });

@@ -28,6 +28,7 @@
 #include "core/actor.hpp"
 #include "core/alert.hpp"
 #include "core/appointment.hpp"
+#include "core/assessment.hpp"
 #include "core/audit_event.hpp"
 #include "core/calendar.hpp"
 #include "core/case_clock.hpp"
@@ -470,6 +471,24 @@ class Store {
                                                           Timestamp now) = 0;
   [[nodiscard]] virtual Result<Discharge> record_readmission(const Actor& actor, std::string_view discharge_id,
                                                              Readmission readmission, Timestamp now) = 0;
+
+  // --- assessments ---
+  // Records a completed, scored assessment (the caller scored it with core::score_assessment;
+  // client_id, case_id (may be empty), the instrument's id, version and title, the score and, for a
+  // correction, replaces_id are filled in) and acts on its flags in the same transaction:
+  // urgent_safety_task gives the case manager and their supervisor an urgent `safety_plan_review`
+  // task (once per assessment chain; saving the client's safety plan closes them);
+  // early_follow_up brings the post-discharge check-in of the client's open discharges forward.
+  // A correction must name an assessment of the same client and instrument that has not been
+  // corrected yet (FailedPrecondition, field "replaces_id").
+  [[nodiscard]] virtual Result<Assessment> record_assessment(const Actor& actor, Assessment assessment,
+                                                             Timestamp now) = 0;
+  // Newest first; `instrument_id` empty: every instrument.
+  [[nodiscard]] virtual Result<std::vector<Assessment>> list_assessments(const Actor& actor, std::string_view client_id,
+                                                                         std::string_view instrument_id,
+                                                                         Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Assessment> get_assessment(const Actor& actor, std::string_view assessment_id,
+                                                          Timestamp now) = 0;
 
   // --- the client chart ---
   [[nodiscard]] virtual Result<Timeline> client_timeline(const Actor& actor, std::string_view client_id,

@@ -61,7 +61,7 @@ std::vector<RuleCase> rule_cases() {
       {"post-discharge check-in", ClockRule::PostDischargeCheckIn,
        [](CaseRecords& r) {
          r.status = CaseStatus::Discharged;
-         r.discharge = CaseRecords::Discharge{"dc-1", kStart, std::nullopt, {}};
+         r.discharge = CaseRecords::Discharge{"dc-1", kStart, std::nullopt, {}, false};
        },
        hours(72), &ClockRules::check_in_hours, hours(1)},
   };
@@ -171,7 +171,7 @@ TEST(CaseClockTest, TheRecordThatSatisfiesARuleStopsItsClock) {
        }},
       {"check-in recorded", ClockRule::PostDischargeCheckIn,
        [](CaseRecords& r) {
-         r.discharge = CaseRecords::Discharge{"dc-1", kStart, kStart + hours(20), {}};
+         r.discharge = CaseRecords::Discharge{"dc-1", kStart, kStart + hours(20), {}, false};
        }},
   };
   for (const auto& stop : stops) {
@@ -249,7 +249,7 @@ TEST(CaseClockTest, DischargeAndReadmissionAreMajorEventsForThePlan) {
   auto records = base_case(CaseStatus::Discharged);
   records.admitted_at = kStart;
   records.plan_reviews.push_back(kStart + days(1));
-  records.discharge = CaseRecords::Discharge{"dc-1", kStart + days(10), kStart + days(11), {kStart + days(15)}};
+  records.discharge = CaseRecords::Discharge{"dc-1", kStart + days(10), kStart + days(11), {kStart + days(15)}, false};
   auto item = find(derive_clock_items(records, rules, kStart + days(16)), ClockRule::PlanReview);
   ASSERT_TRUE(item);
   EXPECT_EQ(item->due_at, kStart + days(17)) << "7 days after the discharge, the earliest event";
@@ -257,6 +257,19 @@ TEST(CaseClockTest, DischargeAndReadmissionAreMajorEventsForThePlan) {
   item = find(derive_clock_items(records, rules, kStart + days(16)), ClockRule::PlanReview);
   ASSERT_TRUE(item);
   EXPECT_EQ(item->due_at, kStart + days(22)) << "7 days after the readmission";
+}
+
+TEST(CaseClockTest, AHighReadmissionRiskBringsTheCheckInForward) {
+  auto records = base_case(CaseStatus::Discharged);
+  records.discharge = CaseRecords::Discharge{"dc-1", kStart, std::nullopt, {}, true};
+  ClockRules rules;  // 72 h, or 24 h when early
+  auto item = find(derive_clock_items(records, rules, kStart + hours(24) + minutes(1)), ClockRule::PostDischargeCheckIn);
+  ASSERT_TRUE(item);
+  EXPECT_EQ(item->due_at, kStart + hours(24));
+  EXPECT_TRUE(item->overdue);
+  rules.early_check_in_hours = 100;  // never later than the usual check-in
+  item = find(derive_clock_items(records, rules, kStart), ClockRule::PostDischargeCheckIn);
+  EXPECT_EQ(item->due_at, kStart + hours(72));
 }
 
 TEST(CaseClockTest, NoPlanReviewBeforeAdmission) {

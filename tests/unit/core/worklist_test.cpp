@@ -81,7 +81,7 @@ TEST(CaseClosureTest, ListsEverythingStillOpenAndNothingOnceDone) {
   records.attended_appointments.push_back({"ap-1", kNow - hours(5)});
   records.incidents.push_back({"in-1", kNow - hours(1), std::nullopt});
   records.referrals_out.push_back({"ro-1", "Meals", kNow - hours(2), std::nullopt, kNow - hours(1), false, true});
-  records.discharge = CaseRecords::Discharge{"dc-1", kNow - hours(1), std::nullopt, {}};
+  records.discharge = CaseRecords::Discharge{"dc-1", kNow - hours(1), std::nullopt, {}, false};
   std::vector<Task> tasks{task("tk-1", "cl-1", kNow + hours(70), "post_discharge_check_in", "dc-1")};
   auto open = closure_blockers(records, tasks, ClockRules{}, kNow);
   std::vector<std::string> kinds;
