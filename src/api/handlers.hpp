@@ -110,6 +110,15 @@ HttpResponse record_plan_review(RequestContext& context);
 HttpResponse list_plan_reviews(RequestContext& context);
 // timeline.cpp
 HttpResponse client_timeline(RequestContext& context);
+// assessments.cpp
+HttpResponse list_instruments(RequestContext& context);
+HttpResponse get_instrument(RequestContext& context);
+HttpResponse preview_score(RequestContext& context);
+HttpResponse record_assessment(RequestContext& context);
+HttpResponse correct_assessment(RequestContext& context);
+HttpResponse list_assessments(RequestContext& context);
+HttpResponse get_assessment(RequestContext& context);
+HttpResponse assessment_trend(RequestContext& context);
 // users.cpp
 HttpResponse list_users(RequestContext& context);
 HttpResponse get_user(RequestContext& context);

@@ -14,6 +14,7 @@
 #include "core/actor.hpp"
 #include "core/calendar.hpp"
 #include "core/result.hpp"
+#include "instruments/instrument_catalog.hpp"
 #include "store/store.hpp"
 
 namespace caseboard::api {
@@ -29,6 +30,7 @@ struct Services {
   SessionPolicy sessions;
   SignInThrottle& sign_in_throttle;
   std::chrono::minutes break_glass_duration;  // how long a break-the-glass grant lasts
+  const instruments::InstrumentCatalog& instruments;
 };
 
 struct RequestContext {

@@ -12,6 +12,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
   std::string web_root;
+  std::string instruments_dir;  // the assessment instruments' definition files
   std::size_t threads = 4;
   int idle_minutes = 15;
   int session_lifetime_minutes = 12 * 60;

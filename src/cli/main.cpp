@@ -15,11 +15,15 @@ int main(int argc, char** argv) {
 
   ServeOptions serve;
   serve.web_root = CASEBOARD_DEFAULT_WEB_ROOT;
+  serve.instruments_dir = CASEBOARD_DEFAULT_INSTRUMENTS;
   auto* serve_command = app.add_subcommand("serve", "Serve the web UI and the API");
   serve_command->add_option("--db", serve.database, "SQLite file path or postgresql:// URL")->capture_default_str();
   serve_command->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
   serve_command->add_option("--port", serve.port, "Port to listen on")->capture_default_str();
   serve_command->add_option("--web-root", serve.web_root, "Folder of the built web UI")->capture_default_str();
+  serve_command
+      ->add_option("--instruments-dir", serve.instruments_dir, "Folder of the assessment instruments' JSON files")
+      ->capture_default_str();
   serve_command->add_option("--threads", serve.threads, "Request threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();

@@ -5,6 +5,7 @@
 
 #include "api/http_server.hpp"
 #include "cli/commands.hpp"
+#include "instruments/instrument_file.hpp"
 #include "store/open_store.hpp"
 
 namespace caseboard::cli {
@@ -33,9 +34,17 @@ int run_serve(const ServeOptions& options) {
                  "--allow-unsafe-durability for a throwaway database\n");
     return 1;
   }
+  auto loaded = instruments::load_instruments(options.instruments_dir);
+  if (!loaded) {
+    std::fprintf(stderr, "caseboard: cannot load the assessment instruments: %s\n",
+                 loaded.error().public_message.c_str());
+    return 1;
+  }
+  const instruments::InstrumentCatalog catalog(std::move(*loaded));
   api::SignInThrottle throttle(
       api::SignInThrottleLimits{options.sign_in_failures_per_source, std::chrono::minutes(15)});
-  api::Services services{**store, api::SessionPolicy{}, throttle, std::chrono::minutes(options.break_glass_minutes)};
+  api::Services services{**store, api::SessionPolicy{}, throttle, std::chrono::minutes(options.break_glass_minutes),
+                         catalog};
   services.sessions.idle_limit = std::chrono::minutes(options.idle_minutes);
   services.sessions.lifetime = std::chrono::minutes(options.session_lifetime_minutes);
   api::ServerOptions server;

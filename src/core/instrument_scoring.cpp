@@ -97,7 +97,8 @@ Result<ScoredAnswer> read_answer(const InstrumentItem& item, const std::string& 
 
 }  // namespace
 
-Result<AssessmentScore> score_assessment(const Instrument& instrument, const Answers& answers) {
+Result<AssessmentScore> score_assessment(const Instrument& instrument, const Answers& answers,
+                                         Completeness completeness) {
   for (const auto& [link_id, value] : answers) {
     if (!find_item(instrument, link_id)) return fail(bad_answer(link_id, "is not an item of " + instrument.title));
   }
@@ -112,7 +113,10 @@ Result<AssessmentScore> score_assessment(const Instrument& instrument, const Ans
       continue;
     }
     if (!answered) {
-      if (item.required) return fail(bad_answer(item.link_id, "is required"));
+      if (item.required) {
+        if (completeness == Completeness::Required) return fail(bad_answer(item.link_id, "is required"));
+        score.complete = false;
+      }
       continue;
     }
     const auto value = item.type == ItemType::Text ? trim(found->second) : found->second;

@@ -36,10 +36,17 @@ struct AssessmentScore {
   std::string result_display;
   std::vector<ScoredAnswer> answers;  // the answered items, in the instrument's order
   std::vector<FiredFlag> flags;
+  bool complete = true;  // every required item that is asked has its answer
+};
+
+enum class Completeness {
+  Required,  // a missing required answer is an error (a completed assessment)
+  Partial,   // score what is there (the form, as answers are given); `complete` says whether all are
 };
 
 // InvalidArgument naming "answers.<link_id>" for an unknown item, an answer to an item that is not
 // asked (skip logic) or a heading, a missing required answer, or a value the item does not take.
-[[nodiscard]] Result<AssessmentScore> score_assessment(const Instrument& instrument, const Answers& answers);
+[[nodiscard]] Result<AssessmentScore> score_assessment(const Instrument& instrument, const Answers& answers,
+                                                       Completeness completeness = Completeness::Required);
 
 }  // namespace caseboard

@@ -77,6 +77,11 @@ TEST(InstrumentEngineTest, SkipLogicLeavesOutAndRefusesItemsNotAsked) {
   auto missing = score_assessment(definition, {{"q1", "1"}});
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().field, "answers.q2") << "asked now, and required";
+  auto partial = score_assessment(definition, {{"q1", "3"}}, Completeness::Partial);
+  ASSERT_TRUE(partial) << "a form being filled scores what is there";
+  EXPECT_FALSE(partial->complete);
+  EXPECT_EQ(partial->total, 3);
+  EXPECT_TRUE(score_assessment(definition, {{"q1", "0"}}, Completeness::Partial)->complete);
 }
 
 TEST(InstrumentEngineTest, AnswersTheItemDoesNotTakeAreRefusedByName) {
