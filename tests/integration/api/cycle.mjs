@@ -67,6 +67,7 @@ export const CLOCK_RULE_DEFAULTS = {
   plan_review_days: 30,
   event_review_days: 7,
   check_in_hours: 72,
+  early_check_in_hours: 24,
 };
 
 /** A valid POST /cases/{id}/discharge body. */
