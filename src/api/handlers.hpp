@@ -119,6 +119,11 @@ HttpResponse correct_assessment(RequestContext& context);
 HttpResponse list_assessments(RequestContext& context);
 HttpResponse get_assessment(RequestContext& context);
 HttpResponse assessment_trend(RequestContext& context);
+// care_plans.cpp
+HttpResponse get_care_plan(RequestContext& context);
+HttpResponse save_care_plan(RequestContext& context);
+HttpResponse care_plan_versions(RequestContext& context);
+HttpResponse record_plan_agreement(RequestContext& context);
 // users.cpp
 HttpResponse list_users(RequestContext& context);
 HttpResponse get_user(RequestContext& context);

@@ -12,6 +12,16 @@
 
 namespace caseboard::store {
 
+// A case as the records of the case cycle need it.
+struct CaseRef {
+  std::string id;
+  std::string client_id;
+  std::string program_id;
+  std::string case_manager_id;
+  CaseStatus status = CaseStatus::Referred;
+  std::int64_t version = 0;
+};
+
 // Declared here for SqlStore's templates; described with the other helpers below.
 [[nodiscard]] Result<std::string> require_client_access(SqlConnection& connection, const Actor& actor, Timestamp now,
                                                         std::string_view client_id, std::string field);
@@ -170,6 +180,14 @@ class SqlStore final : public Store {
   Result<std::vector<Assessment>> list_assessments(const Actor& actor, std::string_view client_id,
                                                    std::string_view instrument_id, Timestamp now) override;
   Result<Assessment> get_assessment(const Actor& actor, std::string_view assessment_id, Timestamp now) override;
+  Result<std::optional<CarePlan>> get_care_plan(const Actor& actor, std::string_view case_id, Timestamp now) override;
+  Result<CarePlan> save_care_plan(const Actor& actor, std::string_view case_id,
+                                  std::optional<std::int64_t> expected_version, CarePlanContent content,
+                                  std::string note, Timestamp now) override;
+  Result<std::vector<CarePlanVersion>> care_plan_versions(const Actor& actor, std::string_view case_id,
+                                                          Timestamp now) override;
+  Result<CarePlan> record_plan_agreement(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
+                                         std::string kind, std::string name, Timestamp now) override;
   Result<void> record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) override;
   Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query, Timestamp now) override;
   Result<AuditVerification> verify_audit_trail() override;
@@ -229,6 +247,18 @@ class SqlStore final : public Store {
     return records;
   }
 
+  // Writes `content` as the case plan's next version (the first when `current` is empty), in the
+  // caller's transaction, and audits it.
+  [[nodiscard]] Result<CarePlan> write_care_plan_version(SqlConnection& connection, const Actor& actor,
+                                                         const CaseRef& record, const std::optional<CarePlan>& current,
+                                                         CarePlanContent content, const std::string& note,
+                                                         Timestamp now) const;
+
+  // Proposes on the care plan of the assessment's case the needs its positive social-needs flags
+  // name (once per category while one is proposed or active).
+  [[nodiscard]] Result<void> propose_needs(SqlConnection& connection, const Actor& actor,
+                                           const Assessment& assessment, Timestamp now) const;
+
   // Appends one entry to the chain in the caller's transaction: the next sequence after the head,
   // its hash over the head's hash, and the new head.
   [[nodiscard]] Result<void> append_audit(SqlConnection& connection, const Actor& actor, const AuditEntry& entry,
@@ -266,15 +296,6 @@ std::string client_withheld_condition(const Actor& actor, Timestamp now, std::st
 [[nodiscard]] Result<std::string> require_client_access(SqlConnection& connection, const Actor& actor, Timestamp now,
                                                         std::string_view client_id, std::string field = {});
 
-// A case as the records of the case cycle need it.
-struct CaseRef {
-  std::string id;
-  std::string client_id;
-  std::string program_id;
-  std::string case_manager_id;
-  CaseStatus status = CaseStatus::Referred;
-  std::int64_t version = 0;
-};
 // The case when the actor may open its client and see it (NotFound naming `field`;
 // PermissionDenied as require_client_access, or for a case restricted from the actor).
 [[nodiscard]] Result<CaseRef> require_case_access(SqlConnection& connection, const Actor& actor, Timestamp now,
@@ -311,6 +332,8 @@ Task task_from_row(const SqlRow& row);
 [[nodiscard]] Result<void> mark_early_follow_up(SqlConnection& connection, const std::string& discharge_id,
                                                 const std::string& discharged_at, const std::string& program_id,
                                                 Timestamp now);
+// The case's plan as stored (nothing when none), inside the caller's transaction.
+[[nodiscard]] Result<std::optional<CarePlan>> load_care_plan(SqlConnection& connection, std::string_view case_id);
 // Closes the open task of the rule on that record, now that the record satisfying it is written.
 [[nodiscard]] Result<void> close_rule_task(SqlConnection& connection, const Actor& actor, ClockRule rule,
                                            std::string_view source_id, Timestamp now);

@@ -1,4 +1,6 @@
 // Completed assessments, their corrections, and what their flags set off.
+#include <algorithm>
+
 #include "security/random_id.hpp"
 #include "store/sql_store.hpp"
 
@@ -208,12 +210,41 @@ Result<Assessment> SqlStore::record_assessment(const Actor& actor, Assessment as
         CB_TRY(raise_safety_tasks(connection, actor, now, assessment, flag));
       if (flag.action == FlagAction::EarlyFollowUp) CB_TRY(bring_check_in_forward(connection, actor, assessment, now));
     }
+    CB_TRY(propose_needs(connection, actor, assessment, now));
     CB_TRY(append_audit(connection, actor,
                         {assessment.replaces_id.empty() ? "assessment.create" : "assessment.correct", "assessment",
                          assessment.id, assessment.client_id},
                         now));
     return assessment;
   });
+}
+
+Result<void> SqlStore::propose_needs(SqlConnection& connection, const Actor& actor, const Assessment& assessment,
+                                     Timestamp now) const {
+  std::vector<const FiredFlag*> needs;
+  for (const auto& flag : assessment.score.flags) {
+    if (flag.action == FlagAction::SdohNeed) needs.push_back(&flag);
+  }
+  if (needs.empty()) return {};
+  CB_TRY_ASSIGN(found_case, case_for_flags(connection, actor, now, assessment));
+  if (!found_case || found_case->status == CaseStatus::Closed) return {};  // no plan to propose it on
+  CB_TRY_ASSIGN(current, load_care_plan(connection, found_case->id));
+  CarePlanContent content = current ? current->content : CarePlanContent{};
+  bool added = false;
+  for (const auto* flag : needs) {
+    // A need of that category already proposed or being worked on is not proposed again.
+    const bool present = std::any_of(content.needs.begin(), content.needs.end(), [&](const Need& need) {
+      return need.category == flag->need && (need.status == "proposed" || need.status == "active");
+    });
+    if (present) continue;
+    content.needs.push_back({"sdoh-" + flag->need + "-" + assessment.id.substr(assessment.id.size() - 6), flag->need,
+                             flag->display, "proposed", "assessment " + assessment.id});
+    added = true;
+  }
+  if (!added) return {};
+  CB_TRY(write_care_plan_version(connection, actor, *found_case, current, std::move(content),
+                                 "Needs proposed by the " + assessment.instrument_title, now));
+  return {};
 }
 
 Result<std::vector<Assessment>> SqlStore::list_assessments(const Actor& actor, std::string_view client_id,

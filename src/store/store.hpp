@@ -31,6 +31,7 @@
 #include "core/assessment.hpp"
 #include "core/audit_event.hpp"
 #include "core/calendar.hpp"
+#include "core/care_plan.hpp"
 #include "core/case_clock.hpp"
 #include "core/case_closure.hpp"
 #include "core/case_status.hpp"
@@ -489,6 +490,26 @@ class Store {
                                                                          Timestamp now) = 0;
   [[nodiscard]] virtual Result<Assessment> get_assessment(const Actor& actor, std::string_view assessment_id,
                                                           Timestamp now) = 0;
+
+  // --- care plans ---
+  // The case's plan, or nothing when it has none yet.
+  [[nodiscard]] virtual Result<std::optional<CarePlan>> get_care_plan(const Actor& actor, std::string_view case_id,
+                                                                      Timestamp now) = 0;
+  // Saves `content` (valid) as the plan's next version, with the note saying why. The first
+  // version needs no expected version; later ones need it (PreconditionRequired, Aborted when
+  // stale). An intervention's linked task, appointment or referral out must belong to the case
+  // (NotFound naming e.g. "interventions[2].task_id"). The case must not be closed.
+  [[nodiscard]] virtual Result<CarePlan> save_care_plan(const Actor& actor, std::string_view case_id,
+                                                        std::optional<std::int64_t> expected_version,
+                                                        CarePlanContent content, std::string note, Timestamp now) = 0;
+  // Every version, newest first.
+  [[nodiscard]] virtual Result<std::vector<CarePlanVersion>> care_plan_versions(const Actor& actor,
+                                                                                std::string_view case_id,
+                                                                                Timestamp now) = 0;
+  // Records that the client (or family, guardian) agreed to the current version.
+  [[nodiscard]] virtual Result<CarePlan> record_plan_agreement(const Actor& actor, std::string_view case_id,
+                                                               std::int64_t expected_version, std::string kind,
+                                                               std::string name, Timestamp now) = 0;
 
   // --- the client chart ---
   [[nodiscard]] virtual Result<Timeline> client_timeline(const Actor& actor, std::string_view client_id,
