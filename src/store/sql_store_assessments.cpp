@@ -181,11 +181,13 @@ Result<Assessment> SqlStore::record_assessment(const Actor& actor, Assessment as
                                assessment.completed_at,
                                assessment.completed_by,
                                text_or_null(assessment.replaces_id),
-                               assessment.root_id};
+                               assessment.root_id,
+                               assessment.client_id};
     CB_TRY(connection.execute(
         "INSERT INTO assessments (id, organization_id, client_id, case_id, instrument_id, instrument_version, "
         "instrument_title, score, result_code, result_display, completed_at, completed_by, replaces_id, root_id, "
-        "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+        "sequence, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(sequence), 0) + 1 "
+        "FROM assessments WHERE client_id = ?), 1)",
         params));
     for (std::size_t i = 0; i < s.answers.size(); ++i) {
       const auto& answer = s.answers[i];
@@ -261,7 +263,7 @@ Result<std::vector<Assessment>> SqlStore::list_assessments(const Actor& actor, s
         }
         // Assessments tied to no case are part of the client's record; a restricted case's are withheld.
         if (!case_filter.empty()) sql += " AND (case_id IS NULL OR " + case_filter.substr(5) + ")";
-        CB_TRY_ASSIGN(rows, connection.query(sql + " ORDER BY completed_at DESC, id LIMIT 500", params));
+        CB_TRY_ASSIGN(rows, connection.query(sql + " ORDER BY completed_at DESC, sequence DESC LIMIT 500", params));
         std::vector<Assessment> found;
         for (const auto& row : rows) {
           found.push_back(assessment_from_row(row));

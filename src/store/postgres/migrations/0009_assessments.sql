@@ -16,9 +16,11 @@ CREATE TABLE assessments (
   replaces_id TEXT REFERENCES assessments(id),
   superseded_by TEXT,
   root_id TEXT NOT NULL,
+  sequence INTEGER NOT NULL,  -- 1, 2, ... per client: the order they were recorded in
   version BIGINT NOT NULL
 );
 CREATE INDEX assessments_client ON assessments(client_id, instrument_id, completed_at);
+CREATE UNIQUE INDEX assessments_sequence ON assessments(client_id, sequence);
 
 CREATE TABLE assessment_answers (
   assessment_id TEXT NOT NULL REFERENCES assessments(id),
