@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake ninja-build pkgconf git
   librestinio-dev libasio-dev nlohmann-json3-dev libexpected-dev libfmt-dev libspdlog-dev libcli11-dev
-  libsodium-dev liboath-dev libssl-dev openssl libsqlite3-dev libpq-dev
+  libsodium-dev liboath-dev libssl-dev openssl libcsv-dev libsqlite3-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql chromium
 )

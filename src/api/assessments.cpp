@@ -41,7 +41,12 @@ nlohmann::json to_json(const Instrument& instrument) {
                           {"text", item.text},
                           {"type", item_type_name(item.type)},
                           {"required", item.required},
+                          {"scored", item.scored && item.type != ItemType::Text && item.type != ItemType::Display},
                           {"enable_when", conditions_json(item.enable_when)}};
+    if (item.type == ItemType::Boolean) {
+      out["points_true"] = item.points_true;
+      out["points_false"] = item.points_false;
+    }
     if (item.type == ItemType::Choice) {
       nlohmann::json options = nlohmann::json::array();
       for (const auto& option : item.options) {
@@ -52,6 +57,11 @@ nlohmann::json to_json(const Instrument& instrument) {
     if (item.type == ItemType::Integer) {
       out["min"] = item.min;
       out["max"] = item.max;
+      nlohmann::json points = nlohmann::json::array();
+      for (const auto& range : item.points) {
+        points.push_back({{"min", range.min}, {"max", range.max}, {"points", range.points}});
+      }
+      out["points"] = points;
     }
     if (item.type == ItemType::Text) out["max_length"] = item.max_length;
     items.push_back(out);
@@ -74,13 +84,23 @@ nlohmann::json to_json(const Instrument& instrument) {
     levels.push_back({{"code", scoring.otherwise.code}, {"display", scoring.otherwise.display}});
     score["levels"] = levels;
   }
+  nlohmann::json flags = nlohmann::json::array();
+  for (const auto& flag : instrument.flags) {
+    flags.push_back({{"code", flag.code},
+                     {"display", flag.display},
+                     {"when_any", conditions_json(flag.when_any)},
+                     {"when_band", flag.when_band},
+                     {"action", flag_action_name(flag.action)},
+                     {"need", text_or_null(flag.need)}});
+  }
   return {{"id", instrument.id},
           {"version", instrument.version},
           {"title", instrument.title},
           {"description", instrument.description},
           {"citation", instrument.citation},
           {"items", items},
-          {"scoring", score}};
+          {"scoring", score},
+          {"flags", flags}};
 }
 
 nlohmann::json to_json(const AssessmentScore& score) {

@@ -63,6 +63,21 @@ void apply_client_fields(JsonReader& reader, ClientFields& fields) {
   assign("preferred_language", fields.preferred_language);
   if (auto value = reader.optional_bool("interpreter_needed")) fields.interpreter_needed = *value;
   assign("risk_level", fields.risk_level);
+  // Both or neither; null clears them.
+  if (reader.has("latitude") || reader.has("longitude")) {
+    const bool cleared = reader.is_null("latitude") && reader.is_null("longitude");
+    if (cleared) {
+      fields.location.reset();
+    } else {
+      auto latitude = reader.optional_number("latitude");
+      auto longitude = reader.optional_number("longitude");
+      if (latitude && longitude) {
+        fields.location = Coordinates{*latitude, *longitude};
+      } else if (!reader.error()) {
+        reader.fail_with(make_error(ErrorCode::MalformedRequest, "latitude and longitude go together", "longitude"));
+      }
+    }
+  }
   assign("phone", fields.phone);
   assign("email", fields.email);
   read_address(reader, fields.address);
@@ -91,8 +106,8 @@ HttpResponse create_client(RequestContext& context) {
   if (!body) return error_response(body.error());
   JsonReader reader(*body);
   reader.allow_only({"given_name", "family_name", "middle_name", "preferred_name", "birth_date", "sex",
-                     "preferred_language", "interpreter_needed", "risk_level", "phone", "email", "address",
-                     "identifiers", "confirm_duplicate"});
+                     "preferred_language", "interpreter_needed", "risk_level", "latitude", "longitude", "phone",
+                     "email", "address", "identifiers", "confirm_duplicate"});
   (void)reader.required_string("given_name");
   (void)reader.required_string("family_name");
   (void)reader.required_string("birth_date");

@@ -23,6 +23,8 @@ nlohmann::json to_json(const Client& client) {
           {"preferred_language", f.preferred_language},
           {"interpreter_needed", f.interpreter_needed},
           {"risk_level", f.risk_level},
+          {"latitude", f.location ? nlohmann::json(f.location->latitude) : nlohmann::json(nullptr)},
+          {"longitude", f.location ? nlohmann::json(f.location->longitude) : nlohmann::json(nullptr)},
           {"phone", text_or_null(f.phone)},
           {"email", text_or_null(f.email)},
           {"address",

@@ -66,6 +66,21 @@ std::optional<std::int64_t> JsonReader::optional_integer(std::string_view name) 
   return value->get<std::int64_t>();
 }
 
+bool JsonReader::is_null(std::string_view name) const {
+  const auto* value = member(name);
+  return value && value->is_null();
+}
+
+std::optional<double> JsonReader::optional_number(std::string_view name) {
+  const auto* value = member(name);
+  if (error_ || !value) return std::nullopt;
+  if (!value->is_number()) {
+    type_error(name, "a number");
+    return std::nullopt;
+  }
+  return value->get<double>();
+}
+
 std::string JsonReader::required_string(std::string_view name) {
   const auto* value = member(name);
   if (error_) return {};

@@ -22,11 +22,15 @@ class JsonReader {
   explicit JsonReader(const nlohmann::json& object, std::string path = {});
 
   bool has(std::string_view name) const;
+  // Present and null.
+  bool is_null(std::string_view name) const;
   // Absent: nullopt. null: "". A string: its value. Anything else: an error.
   std::optional<std::string> optional_string(std::string_view name);
   std::optional<bool> optional_bool(std::string_view name);
   // A JSON integer (1.5 or "3" are errors).
   std::optional<std::int64_t> optional_integer(std::string_view name);
+  // Any JSON number.
+  std::optional<double> optional_number(std::string_view name);
   // A required string: absent or null is an error.
   std::string required_string(std::string_view name);
   // A required boolean: absent or null is an error (false is returned then).

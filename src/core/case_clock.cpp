@@ -10,7 +10,7 @@ namespace {
 using std::chrono::days;
 using std::chrono::hours;
 
-constexpr std::array<std::pair<ClockRule, std::string_view>, 7> kRuleNames{{
+constexpr std::array<std::pair<ClockRule, std::string_view>, 9> kRuleNames{{
     {ClockRule::FirstContact, "first_contact"},
     {ClockRule::ProgressNote, "progress_note"},
     {ClockRule::NoteCosign, "note_cosign"},
@@ -18,6 +18,8 @@ constexpr std::array<std::pair<ClockRule, std::string_view>, 7> kRuleNames{{
     {ClockRule::IncidentDocumentation, "incident_documentation"},
     {ClockRule::PlanReview, "plan_review"},
     {ClockRule::PostDischargeCheckIn, "post_discharge_check_in"},
+    {ClockRule::EligibilityCheck, "eligibility_check"},
+    {ClockRule::AuthorizationRenewal, "authorization_renewal"},
 }};
 
 struct ItemBuilder {
@@ -88,6 +90,27 @@ void add_plan_review(ItemBuilder& builder, const ClockRules& rules) {
   if (next) builder.add(ClockRule::PlanReview, records.case_id, next->first, next->second, "Care plan review");
 }
 
+// Coverage clocks show from two weeks before they fall due, so the worklist is not crowded with
+// checks months away.
+void add_coverage_items(ItemBuilder& builder, const ClockRules& rules) {
+  const auto& records = builder.records;
+  const auto soon = builder.now + days(14);
+  for (const auto& coverage : records.coverages) {
+    const auto due = coverage.verified_or_added + days(rules.eligibility_days);
+    if (due <= soon) {
+      builder.add(ClockRule::EligibilityCheck, coverage.id, coverage.verified_or_added, due,
+                  "Verify eligibility with " + coverage.payer_name);
+    }
+  }
+  for (const auto& authorization : records.authorizations) {
+    if (!authorization.units_low && authorization.ends > soon) continue;
+    if (authorization.ends + days(30) < builder.now) continue;  // long over: no longer a clock
+    builder.add(ClockRule::AuthorizationRenewal, authorization.id, builder.now, authorization.ends,
+                "Renew the authorization for " + authorization.service + " (" +
+                    std::to_string(authorization.units_left) + " units left)");
+  }
+}
+
 }  // namespace
 
 std::string_view clock_rule_name(ClockRule rule) {
@@ -134,10 +157,11 @@ std::vector<ClockItem> derive_clock_items(const CaseRecords& records, const Cloc
                 incident.occurred_at + hours(rules.incident_hours), "Document the incident");
   }
   add_plan_review(builder, rules);
+  add_coverage_items(builder, rules);
   if (records.discharge && !records.discharge->checked_in_at) {
     const auto& discharge = *records.discharge;
-    const int limit = discharge.early_follow_up ? std::min(rules.check_in_hours, rules.early_check_in_hours)
-                                                : rules.check_in_hours;
+    const int limit =
+        discharge.early_follow_up ? std::min(rules.check_in_hours, rules.early_check_in_hours) : rules.check_in_hours;
     builder.add(ClockRule::PostDischargeCheckIn, discharge.id, discharge.discharged_at,
                 discharge.discharged_at + hours(limit), "Post-discharge check-in");
   }

@@ -22,6 +22,8 @@ enum class ClockRule {
   IncidentDocumentation,  // incident occurred → report submitted
   PlanReview,             // admission / last review / major event → plan review
   PostDischargeCheckIn,   // discharge → check-in
+  EligibilityCheck,       // coverage eligibility verified → verified again (shown from 14 days before)
+  AuthorizationRenewal,   // an authorization running low on units or ending within 14 days
 };
 
 std::string_view clock_rule_name(ClockRule rule);
@@ -80,6 +82,19 @@ struct CaseRecords {
     bool early_follow_up = false;  // a high readmission risk: the check-in comes sooner
   };
 
+  struct Coverage {  // active coverage of the client
+    std::string id;
+    std::string payer_name;
+    Timestamp verified_or_added;  // the day eligibility was last verified, else when it was added
+  };
+  struct Authorization {
+    std::string id;
+    std::string service;
+    int units_left = 0;
+    bool units_low = false;
+    Timestamp ends;  // the end of its last valid day
+  };
+
   std::string case_id;
   std::string client_id;
   CaseStatus status = CaseStatus::Referred;
@@ -91,6 +106,8 @@ struct CaseRecords {
   std::vector<Incident> incidents;
   std::vector<Timestamp> plan_reviews;
   std::optional<Discharge> discharge;
+  std::vector<Coverage> coverages;
+  std::vector<Authorization> authorizations;
 };
 
 // Every item the case owes at `now`, earliest due first. A closed case owes nothing.

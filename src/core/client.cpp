@@ -105,6 +105,12 @@ Result<ClientFields> validate_client(ClientFields fields, std::chrono::year_mont
   if (!is_one_of(fields.risk_level, kClientRiskLevels)) {
     return fail(ErrorCode::InvalidArgument, "risk_level must be one of none, low, moderate, high", "risk_level");
   }
+  if (fields.location && !(fields.location->latitude >= -90 && fields.location->latitude <= 90)) {
+    return fail(ErrorCode::InvalidArgument, "latitude must be -90 to 90", "latitude");
+  }
+  if (fields.location && !(fields.location->longitude >= -180 && fields.location->longitude <= 180)) {
+    return fail(ErrorCode::InvalidArgument, "longitude must be -180 to 180", "longitude");
+  }
   fields.preferred_language = trim(fields.preferred_language);
   if (!is_language_tag(fields.preferred_language)) {
     return fail(ErrorCode::InvalidArgument, "preferred_language must be a language tag such as en or es",

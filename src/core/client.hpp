@@ -4,11 +4,13 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/coordinates.hpp"
 #include "core/result.hpp"
 
 namespace caseboard {
@@ -33,7 +35,8 @@ struct ClientFields {
   std::string sex = "unknown";
   std::string preferred_language = "en";
   bool interpreter_needed = false;
-  std::string risk_level = "none";  // none | low | moderate | high: orders the worklist
+  std::string risk_level = "none";      // none | low | moderate | high: orders the worklist
+  std::optional<Coordinates> location;  // where the client lives, for distances to services
   std::string phone;
   std::string email;
   Address address;

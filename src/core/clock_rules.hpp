@@ -19,6 +19,7 @@ struct ClockRules {
   int event_review_days = 7;          // major event (incident, discharge, readmission) → plan review
   int check_in_hours = 72;            // discharge → post-discharge check-in
   int early_check_in_hours = 24;      // ... when a readmission-risk screen (LACE) came out high
+  int eligibility_days = 90;          // coverage eligibility verified → verified again
 };
 
 // One rule's name as it travels (API, tasks' `rule`), its place in ClockRules, and its bounds.
@@ -29,7 +30,7 @@ struct ClockRuleSetting {
   int maximum;
 };
 
-inline constexpr std::array<ClockRuleSetting, 8> kClockRuleSettings{{
+inline constexpr std::array<ClockRuleSetting, 9> kClockRuleSettings{{
     {"first_contact_hours", &ClockRules::first_contact_hours, 1, 8760},
     {"referral_follow_up_hours", &ClockRules::referral_follow_up_hours, 1, 8760},
     {"note_hours", &ClockRules::note_hours, 1, 8760},
@@ -38,6 +39,7 @@ inline constexpr std::array<ClockRuleSetting, 8> kClockRuleSettings{{
     {"event_review_days", &ClockRules::event_review_days, 1, 365},
     {"check_in_hours", &ClockRules::check_in_hours, 1, 8760},
     {"early_check_in_hours", &ClockRules::early_check_in_hours, 1, 8760},
+    {"eligibility_days", &ClockRules::eligibility_days, 1, 3650},
 }};
 
 // InvalidArgument naming "clock_rules.<name>" for a value outside its bounds.

@@ -23,6 +23,7 @@ std::vector<WorkItem> merge_worklist(const std::vector<Task>& open_tasks, const 
     WorkItem item;
     item.kind = "task";
     item.rule = parse_clock_rule(task.rule);
+    item.rule_name = task.rule;
     item.task_id = task.id;
     item.task_version = task.version;
     item.record_id = task.source_id;
@@ -34,13 +35,15 @@ std::vector<WorkItem> merge_worklist(const std::vector<Task>& open_tasks, const 
     item.case_id = task.fields.case_id;
     item.assignee_id = task.fields.assignee_id;
     items.push_back(std::move(item));
-    if (!task.rule.empty()) represented.insert({task.rule, task.source_id});
+    if (!task.rule.empty()) represented.insert({task.rule, task.source_id});  // the task is that clock's entry
   }
   for (const auto& clock : clocks) {
-    if (represented.contains({std::string(clock_rule_name(clock.rule)), clock.record_id})) continue;
+    // A client's coverage clocks come with each of their cases: one entry is enough.
+    if (!represented.insert({std::string(clock_rule_name(clock.rule)), clock.record_id}).second) continue;
     WorkItem item;
     item.kind = "clock";
     item.rule = clock.rule;
+    item.rule_name = std::string(clock_rule_name(clock.rule));
     item.record_id = clock.record_id;
     item.title = clock.title;
     item.due_at = clock.due_at;

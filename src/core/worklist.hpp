@@ -17,6 +17,7 @@ inline constexpr std::string_view kRiskLevels[] = {"none", "low", "moderate", "h
 struct WorkItem {
   std::string kind;  // "task" or "clock"
   std::optional<ClockRule> rule;
+  std::string rule_name;  // the clock rule's name, or the rule that made the task (e.g. safety_plan_review)
   std::string task_id;
   std::int64_t task_version = 0;  // for completing the task (If-Match)
   std::string record_id;

@@ -186,6 +186,31 @@ class SqlStore final : public Store {
                                   std::string note, Timestamp now) override;
   Result<std::vector<CarePlanVersion>> care_plan_versions(const Actor& actor, std::string_view case_id,
                                                           Timestamp now) override;
+  Result<ServiceListing> create_service(const Actor& actor, ServiceFields fields, Timestamp now) override;
+  Result<ServiceListing> update_service(const Actor& actor, std::string_view service_id, std::int64_t expected_version,
+                                        const Change<ServiceFields>& change, Timestamp now) override;
+  Result<std::vector<ServiceListing>> list_services(const Actor& actor) override;
+  Result<ServiceListing> get_service(const Actor& actor, std::string_view service_id) override;
+  Result<std::pair<int, int>> import_services(const Actor& actor, std::vector<ServiceImport> rows,
+                                              Timestamp now) override;
+  Result<ServiceContext> service_context(const Actor& actor, std::string_view client_id, Timestamp now) override;
+  Result<std::vector<Coverage>> list_coverages(const Actor& actor, std::string_view client_id, Timestamp now) override;
+  Result<Coverage> create_coverage(const Actor& actor, std::string_view client_id, CoverageFields fields,
+                                   Timestamp now) override;
+  Result<Coverage> update_coverage(const Actor& actor, std::string_view coverage_id, std::int64_t expected_version,
+                                   const Change<CoverageFields>& change, Timestamp now) override;
+  Result<std::vector<Authorization>> list_authorizations(const Actor& actor, std::string_view client_id,
+                                                         Timestamp now) override;
+  Result<Authorization> create_authorization(const Actor& actor, std::string_view client_id, AuthorizationFields fields,
+                                             Timestamp now) override;
+  Result<Authorization> use_authorization_units(const Actor& actor, std::string_view authorization_id,
+                                                std::int64_t expected_version, int units, Timestamp now) override;
+  Result<std::vector<AdvocacyItem>> list_advocacy(const Actor& actor, std::string_view client_id,
+                                                  Timestamp now) override;
+  Result<AdvocacyItem> create_advocacy(const Actor& actor, std::string_view client_id, AdvocacyFields fields,
+                                       Timestamp now) override;
+  Result<AdvocacyItem> update_advocacy(const Actor& actor, std::string_view item_id, std::int64_t expected_version,
+                                       const Change<AdvocacyFields>& change, Timestamp now) override;
   Result<CarePlan> record_plan_agreement(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
                                          std::string kind, std::string name, Timestamp now) override;
   Result<void> record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) override;

@@ -56,7 +56,7 @@ Result<ClockRules> program_clock_rules(SqlConnection& connection, std::string_vi
   const SqlValue params[] = {std::string(program_id)};
   CB_TRY_ASSIGN(rows, connection.query("SELECT first_contact_hours, referral_follow_up_hours, note_hours, "
                                        "incident_hours, plan_review_days, event_review_days, check_in_hours, "
-                                       "early_check_in_hours "
+                                       "early_check_in_hours, eligibility_days "
                                        "FROM programs WHERE id = ?",
                                        params));
   ClockRules rules;
@@ -164,6 +164,29 @@ Result<std::map<std::string, CaseRecords>> load_case_records(SqlConnection& conn
       auto& discharge = records[case_of_discharge[row.text(0)]].discharge;
       if (discharge) discharge->readmissions.push_back(time_or(row.text(1), epoch));
     }
+  }
+  CB_TRY_ASSIGN(coverages, for_cases(connection,
+                                     "SELECT k.id, v.id, v.payer_name, v.verified_on, v.created_at FROM coverages v "
+                                     "JOIN cases k ON k.client_id = v.client_id WHERE v.active = 1 AND k.id IN",
+                                     case_condition, params));
+  for (const auto& row : coverages) {
+    const auto verified = parse_date(row.text(3));
+    const auto since = verified ? Timestamp{std::chrono::sys_days{*verified}} : time_or(row.text(4), epoch);
+    records[row.text(0)].coverages.push_back({row.text(1), row.text(2), since});
+  }
+  CB_TRY_ASSIGN(authorizations,
+                for_cases(connection,
+                          "SELECT k.id, a.id, a.service, a.units_approved, a.units_used, a.valid_to "
+                          "FROM authorizations a JOIN cases k ON k.client_id = a.client_id WHERE k.id IN",
+                          case_condition, params));
+  for (const auto& row : authorizations) {
+    AuthorizationFields fields;
+    fields.units_approved = static_cast<int>(row.integer(3));
+    fields.units_used = static_cast<int>(row.integer(4));
+    const auto last_day = parse_date(row.text(5));
+    const auto ends = last_day ? Timestamp{std::chrono::sys_days{*last_day} + std::chrono::days(1)} : epoch;
+    records[row.text(0)].authorizations.push_back(
+        {row.text(1), row.text(2), units_left(fields), units_run_low(fields), ends});
   }
   return records;
 }

@@ -1,4 +1,6 @@
 // Clients, their identifiers, duplicate detection at intake, and search.
+#include <cmath>
+
 #include "core/access.hpp"
 #include "core/text.hpp"
 #include "security/random_id.hpp"
@@ -10,7 +12,7 @@ namespace {
 constexpr std::string_view kClientColumns =
     "id, version, organization_id, given_name, family_name, middle_name, preferred_name, birth_date, sex, "
     "preferred_language, interpreter_needed, phone, email, address_line1, address_line2, city, state, postal_code, "
-    "country, created_at, updated_at, restricted, risk_level";
+    "country, created_at, updated_at, restricted, risk_level, latitude_e6, longitude_e6";
 
 // The greatest valid UTF-8 character: "prefix" <= key < "prefix" + this is "key starts with prefix".
 constexpr std::string_view kAfterEveryCharacter = "\xf4\x8f\xbf\xbf";
@@ -36,6 +38,9 @@ Client client_from_row(const SqlRow& row) {
   client.updated_at = row.text(20);
   client.restricted = row.boolean(21);
   f.risk_level = row.text(22);
+  if (!row.is_null(23) && !row.is_null(24)) {
+    f.location = Coordinates{static_cast<double>(row.integer(23)) / 1e6, static_cast<double>(row.integer(24)) / 1e6};
+  }
   return client;
 }
 
@@ -93,27 +98,30 @@ Result<void> write_identifiers(SqlConnection& connection, const Client& client) 
 // The columns after id/organization that create and update both write, in this order.
 std::vector<SqlValue> client_values(const Client& client) {
   const auto& f = client.fields;
-  return {f.given_name,
-          f.family_name,
-          text_or_null(f.middle_name),
-          text_or_null(f.preferred_name),
-          name_key(f.given_name),
-          name_key(f.family_name),
-          f.birth_date,
-          f.sex,
-          f.preferred_language,
-          std::int64_t{f.interpreter_needed ? 1 : 0},
-          text_or_null(f.phone),
-          text_or_null(f.email),
-          text_or_null(f.address.line1),
-          text_or_null(f.address.line2),
-          text_or_null(f.address.city),
-          text_or_null(f.address.state),
-          text_or_null(f.address.postal_code),
-          text_or_null(f.address.country),
-          f.risk_level,
-          client.version,
-          client.updated_at};
+  return {
+      f.given_name,
+      f.family_name,
+      text_or_null(f.middle_name),
+      text_or_null(f.preferred_name),
+      name_key(f.given_name),
+      name_key(f.family_name),
+      f.birth_date,
+      f.sex,
+      f.preferred_language,
+      std::int64_t{f.interpreter_needed ? 1 : 0},
+      text_or_null(f.phone),
+      text_or_null(f.email),
+      text_or_null(f.address.line1),
+      text_or_null(f.address.line2),
+      text_or_null(f.address.city),
+      text_or_null(f.address.state),
+      text_or_null(f.address.postal_code),
+      text_or_null(f.address.country),
+      f.risk_level,
+      f.location ? SqlValue{static_cast<std::int64_t>(std::llround(f.location->latitude * 1e6))} : SqlValue{nullptr},
+      f.location ? SqlValue{static_cast<std::int64_t>(std::llround(f.location->longitude * 1e6))} : SqlValue{nullptr},
+      client.version,
+      client.updated_at};
 }
 
 }  // namespace
@@ -151,8 +159,9 @@ Result<Client> SqlStore::create_client(const Actor& actor, ClientFields fields, 
     CB_TRY(connection.execute(
         "INSERT INTO clients (id, organization_id, given_name, family_name, middle_name, preferred_name, given_key, "
         "family_key, birth_date, sex, preferred_language, interpreter_needed, phone, email, address_line1, "
-        "address_line2, city, state, postal_code, country, risk_level, version, updated_at, created_by, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "address_line2, city, state, postal_code, country, risk_level, latitude_e6, longitude_e6, version, updated_at, "
+        "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)",
         values));
     CB_TRY(write_identifiers(connection, client));
     if (!actor.user_id.empty() && client_scope(actor.role) != ClientScope::None) {
@@ -204,7 +213,8 @@ Result<Client> SqlStore::update_client(const Actor& actor, std::string_view clie
             "UPDATE clients SET given_name = ?, family_name = ?, middle_name = ?, preferred_name = ?, given_key = ?, "
             "family_key = ?, birth_date = ?, sex = ?, preferred_language = ?, interpreter_needed = ?, phone = ?, "
             "email = ?, address_line1 = ?, address_line2 = ?, city = ?, state = ?, postal_code = ?, country = ?, "
-            "risk_level = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
+            "risk_level = ?, latitude_e6 = ?, longitude_e6 = ?, version = ?, updated_at = ? WHERE id = ? AND version = "
+            "?",
             values),
         "client", expected_version));
     if (client.fields.identifiers != stored->fields.identifiers) CB_TRY(write_identifiers(connection, client));

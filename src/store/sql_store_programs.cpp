@@ -8,7 +8,7 @@ namespace {
 constexpr std::string_view kProgramColumns =
     "id, version, organization_id, name, description, active, created_at, updated_at, notes_need_cosign, "
     "first_contact_hours, referral_follow_up_hours, note_hours, incident_hours, plan_review_days, event_review_days, "
-    "check_in_hours, early_check_in_hours";
+    "check_in_hours, early_check_in_hours, eligibility_days";
 // The clock rule columns, in kClockRuleSettings order, from this column on.
 constexpr std::size_t kFirstRuleColumn = 9;
 

@@ -37,6 +37,8 @@
 #include "core/case_status.hpp"
 #include "core/client.hpp"
 #include "core/contact.hpp"
+#include "core/coverage.hpp"
+#include "core/directory.hpp"
 #include "core/discharge.hpp"
 #include "core/incident.hpp"
 #include "core/note.hpp"
@@ -510,6 +512,59 @@ class Store {
   [[nodiscard]] virtual Result<CarePlan> record_plan_agreement(const Actor& actor, std::string_view case_id,
                                                                std::int64_t expected_version, std::string kind,
                                                                std::string name, Timestamp now) = 0;
+
+  // --- resource directory (not client data: read by every role, written by administrators) ---
+  [[nodiscard]] virtual Result<ServiceListing> create_service(const Actor& actor, ServiceFields fields,
+                                                              Timestamp now) = 0;
+  [[nodiscard]] virtual Result<ServiceListing> update_service(const Actor& actor, std::string_view service_id,
+                                                              std::int64_t expected_version,
+                                                              const Change<ServiceFields>& change, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::vector<ServiceListing>> list_services(const Actor& actor) = 0;
+  [[nodiscard]] virtual Result<ServiceListing> get_service(const Actor& actor, std::string_view service_id) = 0;
+  // Creates the listings without an id and replaces those with one, all or nothing. NotFound
+  // naming "rows[i].id" for an id the directory does not hold. Returns (created, updated).
+  struct ServiceImport {
+    std::string id;
+    ServiceFields fields;
+  };
+  [[nodiscard]] virtual Result<std::pair<int, int>> import_services(const Actor& actor,
+                                                                    std::vector<ServiceImport> rows, Timestamp now) = 0;
+  // What the directory needs to know of a client to match services: age, preferred language,
+  // location, active coverage, and the open needs of their care plans (proposed or active).
+  // Audited as a read of the client.
+  struct ServiceContext {
+    ServiceSeeker seeker;
+    std::vector<Need> open_needs;
+  };
+  [[nodiscard]] virtual Result<ServiceContext> service_context(const Actor& actor, std::string_view client_id,
+                                                               Timestamp now) = 0;
+
+  // --- coverage and benefits ---
+  [[nodiscard]] virtual Result<std::vector<Coverage>> list_coverages(const Actor& actor, std::string_view client_id,
+                                                                     Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Coverage> create_coverage(const Actor& actor, std::string_view client_id,
+                                                         CoverageFields fields, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<Coverage> update_coverage(const Actor& actor, std::string_view coverage_id,
+                                                         std::int64_t expected_version,
+                                                         const Change<CoverageFields>& change, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::vector<Authorization>> list_authorizations(const Actor& actor,
+                                                                               std::string_view client_id,
+                                                                               Timestamp now) = 0;
+  // The coverage must be the client's (NotFound, "coverage_id").
+  [[nodiscard]] virtual Result<Authorization> create_authorization(const Actor& actor, std::string_view client_id,
+                                                                   AuthorizationFields fields, Timestamp now) = 0;
+  // Records units used (core::use_units: FailedPrecondition past those approved).
+  [[nodiscard]] virtual Result<Authorization> use_authorization_units(const Actor& actor,
+                                                                      std::string_view authorization_id,
+                                                                      std::int64_t expected_version, int units,
+                                                                      Timestamp now) = 0;
+  [[nodiscard]] virtual Result<std::vector<AdvocacyItem>> list_advocacy(const Actor& actor, std::string_view client_id,
+                                                                        Timestamp now) = 0;
+  [[nodiscard]] virtual Result<AdvocacyItem> create_advocacy(const Actor& actor, std::string_view client_id,
+                                                             AdvocacyFields fields, Timestamp now) = 0;
+  [[nodiscard]] virtual Result<AdvocacyItem> update_advocacy(const Actor& actor, std::string_view item_id,
+                                                             std::int64_t expected_version,
+                                                             const Change<AdvocacyFields>& change, Timestamp now) = 0;
 
   // --- the client chart ---
   [[nodiscard]] virtual Result<Timeline> client_timeline(const Actor& actor, std::string_view client_id,

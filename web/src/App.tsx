@@ -10,6 +10,7 @@ import { Header } from './components/Header';
 import { NoAuditAccess } from './components/NoAuditAccess';
 import { NoClinicalAccess } from './components/NoClinicalAccess';
 import { durationPhrase } from './format';
+import { AssessmentPage } from './pages/AssessmentPage';
 import { AuditPage } from './pages/AuditPage';
 import { ClientCreate } from './pages/ClientCreate';
 import { ClientList } from './pages/ClientList';
@@ -33,6 +34,8 @@ const NAV_ENTRY: Partial<Record<Route['name'], HeaderCurrent>> = {
   referral: 'referrals',
   clients: 'clients',
   'client-new': 'client-new',
+  'assessment-new': 'clients',
+  'assessment-correct': 'clients',
   audit: 'audit',
   security: 'security',
 };
@@ -190,7 +193,9 @@ export function App() {
   const current = NAV_ENTRY[route.name] ?? 'other';
   const cycleScreen =
     route.name === 'worklist' || route.name === 'team' || route.name === 'referrals' || route.name === 'referral';
-  const clientScreen = route.name === 'clients' || route.name === 'client-new' || route.name === 'client';
+  const assessmentScreen = route.name === 'assessment-new' || route.name === 'assessment-correct';
+  const clientScreen =
+    route.name === 'clients' || route.name === 'client-new' || route.name === 'client' || assessmentScreen;
   return (
     <>
       <a class="skip-link" href="#main" onClick={skipToMain}>
@@ -199,7 +204,8 @@ export function App() {
       <Header user={user} current={current} onSignOut={signOut} signingOut={signingOut} />
       <main id="main" class="app-main" tabIndex={-1} ref={mainRef}>
         {/* Screens a role has no access to explain why instead of calling the API only to be refused. */}
-        {(clientScreen && !(route.name === 'client-new' ? clinical : readsClients)) || (cycleScreen && !clinical) ? (
+        {(clientScreen && !(route.name === 'client-new' || assessmentScreen ? clinical : readsClients)) ||
+        (cycleScreen && !clinical) ? (
           <NoClinicalAccess role={user.role} />
         ) : null}
         {route.name === 'worklist' && clinical ? <WorklistPage user={user} /> : null}
@@ -208,7 +214,23 @@ export function App() {
         {route.name === 'referral' && clinical ? <ReferralPage id={route.id} user={user} /> : null}
         {route.name === 'clients' && readsClients ? <ClientList location={location} canCreate={clinical} /> : null}
         {route.name === 'client-new' && clinical ? <ClientCreate /> : null}
-        {route.name === 'client' && readsClients ? <ClientPage id={route.id} user={user} /> : null}
+        {route.name === 'client' && readsClients ? (
+          <ClientPage id={route.id} user={user} openSafetyPlan={location.query.get('safety-plan') === 'edit'} />
+        ) : null}
+        {route.name === 'assessment-new' && clinical ? (
+          <AssessmentPage
+            key={`${location.path}?${location.query.toString()}`}
+            clientId={route.clientId}
+            mode={{ kind: 'new', instrumentId: location.query.get('instrument'), caseId: location.query.get('case') }}
+          />
+        ) : null}
+        {route.name === 'assessment-correct' && clinical ? (
+          <AssessmentPage
+            key={location.path}
+            clientId={route.clientId}
+            mode={{ kind: 'correct', assessmentId: route.assessmentId }}
+          />
+        ) : null}
         {route.name === 'audit' ? (
           canReadAudit(user.role) ? <AuditPage location={location} /> : <NoAuditAccess role={user.role} />
         ) : null}

@@ -61,6 +61,8 @@ export function routeSuitsRole(route: Route, role: Role): boolean {
     case 'client':
       return canReadClients(role);
     case 'client-new':
+    case 'assessment-new':
+    case 'assessment-correct':
     case 'worklist':
     case 'referrals':
     case 'referral':

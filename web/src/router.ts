@@ -1,6 +1,7 @@
 // A tiny hash router: the server serves one index.html at `/`, and every screen lives after `#`
 // (`#/worklist`, `#/worklist/team`, `#/referrals`, `#/referrals/:id`, `#/clients`, `#/clients/new`,
-// `#/clients/:id`, `#/audit`, `#/security`, `#/login`), so no server-side routes
+// `#/clients/:id`, `#/clients/:id/assessments/new?instrument=…&case=…`,
+// `#/clients/:id/assessments/:assessmentId/correct`, `#/audit`, `#/security`, `#/login`), so no server-side routes
 // are needed. The empty path is `home`: the app sends each role to its own first screen.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -22,6 +23,8 @@ export type Route =
   | { name: 'clients' }
   | { name: 'client-new' }
   | { name: 'client'; id: string }
+  | { name: 'assessment-new'; clientId: string }
+  | { name: 'assessment-correct'; clientId: string; assessmentId: string }
   | { name: 'audit' }
   | { name: 'security' }
   | { name: 'not-found' };
@@ -56,6 +59,16 @@ export function matchRoute(path: string): Route {
     if (parts.length === 1) return { name: 'clients' };
     if (parts.length === 2 && parts[1] === 'new') return { name: 'client-new' };
     if (parts.length === 2) return { name: 'client', id: decodeURIComponent(parts[1]) };
+    if (parts.length === 4 && parts[2] === 'assessments' && parts[3] === 'new') {
+      return { name: 'assessment-new', clientId: decodeURIComponent(parts[1]) };
+    }
+    if (parts.length === 5 && parts[2] === 'assessments' && parts[4] === 'correct') {
+      return {
+        name: 'assessment-correct',
+        clientId: decodeURIComponent(parts[1]),
+        assessmentId: decodeURIComponent(parts[3]),
+      };
+    }
   }
   return { name: 'not-found' };
 }
@@ -72,6 +85,10 @@ export function href(path: string, query?: Record<string, string | null | undefi
 
 export function clientHref(id: string): string {
   return href(`/clients/${encodeURIComponent(id)}`);
+}
+
+export function correctAssessmentHref(clientId: string, assessmentId: string): string {
+  return href(`/clients/${encodeURIComponent(clientId)}/assessments/${encodeURIComponent(assessmentId)}/correct`);
 }
 
 export function referralHref(id: string): string {

@@ -24,7 +24,7 @@ const INSTRUMENT_IDS = ['ahc-hrsn', 'biopsychosocial-intake', 'cssrs-screener', 
 const FILES = Object.fromEntries(INSTRUMENT_IDS.map((id) => [id,
   JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'instruments', `${id}.json`), 'utf8'))]));
 
-const INSTRUMENT_KEYS = ['citation', 'description', 'id', 'items', 'scoring', 'title', 'version'];
+const INSTRUMENT_KEYS = ['citation', 'description', 'flags', 'id', 'items', 'scoring', 'title', 'version'];
 const ASSESSMENT_KEYS = ['answers', 'case_id', 'client_id', 'completed_at', 'completed_by', 'flags', 'id', 'instrument_id',
   'instrument_title', 'instrument_version', 'replaces_id', 'result', 'result_display', 'score', 'superseded_by', 'version'];
 const SCORE_KEYS = ['answers', 'complete', 'flags', 'result', 'result_display', 'score'];
@@ -168,9 +168,10 @@ for (const backend of backends()) {
           for (const [n, item] of instrument.items.entries()) {
             const src = file.items[n];
             const what = `${instrument.id} ${item.link_id}`;
-            const keys = ['enable_when', 'link_id', 'required', 'text', 'type'];
+            const keys = ['enable_when', 'link_id', 'required', 'scored', 'text', 'type'];
             if (src.type === 'choice') keys.push('options');
-            if (src.type === 'integer') keys.push('max', 'min');
+            if (src.type === 'boolean') keys.push('points_false', 'points_true');
+            if (src.type === 'integer') keys.push('max', 'min', 'points');
             if (src.type === 'text') keys.push('max_length');
             assert.deepEqual(sortedKeys(item), keys.sort(), what);
             assert.equal(item.type, src.type, what);

@@ -68,6 +68,7 @@ export const CLOCK_RULE_DEFAULTS = {
   event_review_days: 7,
   check_in_hours: 72,
   early_check_in_hours: 24,
+  eligibility_days: 90,
 };
 
 /** A valid POST /cases/{id}/discharge body. */

@@ -1,5 +1,5 @@
 // "Case work": the actions of the case cycle on a client's open case — a progress note after a
-// visit, an appointment, a referral out, an incident report, a plan review, a task, discharge and
+// visit, an assessment (the instrument chosen here, filled in on its own page), an appointment, a referral out, an incident report, a plan review, a task, discharge and
 // closure. One form is open at a time; what it wrote is announced and the chart is read again.
 
 import { useState } from 'preact/hooks';
@@ -9,13 +9,14 @@ import { AppointmentForm } from './AppointmentForm';
 import { CloseCaseForm } from './CloseCaseForm';
 import { DischargeForm } from './DischargeForm';
 import { IncidentForm } from './IncidentForm';
+import { NewAssessmentPicker } from './NewAssessmentPicker';
 import { NewTaskForm } from './NewTaskForm';
 import { PlanReviewForm } from './PlanReviewForm';
 import { QuickNoteForm } from './QuickNoteForm';
 import { ReferralOutForm } from './ReferralOutForm';
 import { SelectField } from './SelectField';
 
-type Action = 'note' | 'appointment' | 'referral-out' | 'incident' | 'plan-review' | 'task' | 'discharge' | 'close';
+type Action = 'note' | 'assess' | 'appointment' | 'referral-out' | 'incident' | 'plan-review' | 'task' | 'discharge' | 'close';
 
 interface Props {
   clientId: string;
@@ -31,6 +32,7 @@ interface Props {
 
 const ACTIONS: { action: Action; label: string; when?: (c: Case) => boolean }[] = [
   { action: 'note', label: 'Write note' },
+  { action: 'assess', label: 'Assess' },
   { action: 'appointment', label: 'Schedule appointment' },
   { action: 'referral-out', label: 'Refer out' },
   { action: 'incident', label: 'Report incident' },
@@ -97,6 +99,13 @@ export function CaseWorkSection({ clientId, cases, programName, onChanged, onSta
           {action === 'note' ? (
             <QuickNoteForm {...formProps}
               onDone={(note) => done(note.status === 'signed' ? 'Note signed.' : 'Note saved as a draft.')} />
+          ) : null}
+          {action === 'assess' ? (
+            <div class="subform">
+              <h3>New assessment</h3>
+              <NewAssessmentPicker clientId={clientId} caseId={current.id} idPrefix="case-work-assessment"
+                onCancel={() => setAction(null)} />
+            </div>
           ) : null}
           {action === 'appointment' ? <AppointmentForm {...formProps} onDone={() => done('Appointment scheduled.')} /> : null}
           {action === 'referral-out' ? (

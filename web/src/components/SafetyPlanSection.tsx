@@ -1,7 +1,9 @@
 // The client's safety plan: shown as lists, with the editor behind "Edit" (or "Write" for the first).
+// An assessment's safety prompt links here with the editor open (`startEditing`).
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDateTime } from '../format';
+import { clientHref, navigate } from '../router';
 import { getSafetyPlan } from '../safetyPlanApi';
 import { useResource } from '../useResource';
 import { ErrorAlert } from './ErrorAlert';
@@ -12,6 +14,8 @@ interface Props {
   refreshKey: number;
   userName: (id: string | null) => string;
   onChanged: (message: string) => void;
+  /** Open the editor once the plan is loaded, and take the user to it. */
+  startEditing?: boolean;
 }
 
 function List({ title, items }: { title: string; items: string[] }) {
@@ -33,13 +37,25 @@ function List({ title, items }: { title: string; items: string[] }) {
   );
 }
 
-export function SafetyPlanSection({ clientId, refreshKey, userName, onChanged }: Props) {
+export function SafetyPlanSection({ clientId, refreshKey, userName, onChanged, startEditing = false }: Props) {
   const answer = useResource(() => getSafetyPlan(clientId), [clientId, refreshKey]);
   const [editing, setEditing] = useState(false);
+  const sectionRef = useRef<HTMLElement>(null);
   const plan = answer.data?.safety_plan ?? null;
 
+  useEffect(() => {
+    if (!startEditing || !answer.data) return;
+    setEditing(true);
+    // The link's "?safety-plan=edit" has done its work; a reload should not reopen the editor.
+    navigate(clientHref(clientId), { replace: true });
+    window.setTimeout(() => {
+      sectionRef.current?.scrollIntoView({ block: 'start' });
+      sectionRef.current?.querySelector<HTMLElement>('textarea')?.focus({ preventScroll: true });
+    }, 50);
+  }, [startEditing, answer.data !== null]);
+
   return (
-    <section class="card" aria-labelledby="safety-plan-heading">
+    <section class="card" aria-labelledby="safety-plan-heading" ref={sectionRef}>
       <div class="card-heading">
         <h2 id="safety-plan-heading">Safety plan</h2>
         {!editing && answer.data ? (

@@ -28,7 +28,10 @@ export function worklistKey(item: WorklistItem): string {
 }
 
 function ItemAction({ item, onComplete, completing }: Pick<Props, 'onComplete' | 'completing'> & { item: WorklistItem }) {
-  if (item.kind === 'task' && item.rule === null && item.task_id) {
+  // Only tasks made by hand are marked done here. A task a rule raised (e.g. the urgent safety-plan
+  // review after an assessment) names its source record and closes itself when that work is done;
+  // the worklist sends `rule: null` for it, so `record_id` is what tells the two apart.
+  if (item.kind === 'task' && item.rule === null && item.record_id === null && item.task_id) {
     if (!onComplete) return null;
     return (
       <button

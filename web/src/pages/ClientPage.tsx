@@ -1,14 +1,16 @@
 // One client's page: the case work actions and the chart (one timeline of the client's care, with
-// what is due), the records of the case cycle (notes, referrals out, appointments, incidents,
-// discharges, plan reviews, safety plan), demographics, support network, cases, consent and who
-// accessed the record. Every write bumps `chartKey`, so every part reads again and agrees. A
-// client that is not on the user's caseload or care team answers 403: that gets its own explanation
-// and, for roles that may, the break-the-glass form. Access through a grant shows a banner.
+// what is due), the assessments with their trends, the records of the case cycle (notes, referrals
+// out, appointments, incidents, discharges, plan reviews, safety plan), demographics, support
+// network, cases, consent and who accessed the record. Every write bumps `chartKey`, so every part
+// reads again and agrees. A client that is not on the user's caseload or care team answers 403:
+// that gets its own explanation and, for roles that may, the break-the-glass form. Access through a
+// grant shows a banner.
 
 import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../api';
 import { ApiError, getClient, listBreakGlass, listClientCases, listPrograms } from '../api';
-import { canBreakGlass } from '../access';
+import { canBreakGlass, hasClinicalAccess } from '../access';
+import { AssessmentsSection } from '../components/AssessmentsSection';
 import { BreakGlassBanner } from '../components/BreakGlassBanner';
 import { BreakGlassForm } from '../components/BreakGlassForm';
 import { AppointmentsSection } from '../components/AppointmentsSection';
@@ -34,7 +36,14 @@ import { href } from '../router';
 import { useResource } from '../useResource';
 import { useStaff } from '../useStaff';
 
-export function ClientPage({ id, user }: { id: string; user: User }) {
+interface Props {
+  id: string;
+  user: User;
+  /** Open the safety plan editor (the link from an assessment's safety prompt). */
+  openSafetyPlan?: boolean;
+}
+
+export function ClientPage({ id, user, openSafetyPlan = false }: Props) {
   const client = useResource(() => getClient(id), [id]);
   const data = client.data && client.data.id === id ? client.data : null;
   const opened = data !== null;
@@ -140,6 +149,9 @@ export function ClientPage({ id, user }: { id: string; user: User }) {
   }
 
   const changed = () => refresh();
+  const newestOpenCase = (cases.data?.items ?? [])
+    .filter((c) => c.status !== 'closed')
+    .sort((a, b) => b.opened_at.localeCompare(a.opened_at))[0];
   const sectionProps = { clientId: data.id, refreshKey: chartKey, onChanged: changed };
   return (
     <div>
@@ -174,6 +186,8 @@ export function ClientPage({ id, user }: { id: string; user: User }) {
           <ClientDemographics client={data} />
         </div>
       </div>
+      <AssessmentsSection clientId={data.id} refreshKey={chartKey} userName={staff.name}
+        canAssess={hasClinicalAccess(user.role)} caseId={newestOpenCase?.id ?? null} />
       <div class="records-layout">
         <NotesSection {...sectionProps} user={user} userName={staff.name} />
         <div>
@@ -183,7 +197,7 @@ export function ClientPage({ id, user }: { id: string; user: User }) {
         <IncidentsSection {...sectionProps} />
         <DischargesSection {...sectionProps} userName={staff.name} />
         <PlanReviewsSection clientId={data.id} refreshKey={chartKey} userName={staff.name} />
-        <SafetyPlanSection {...sectionProps} userName={staff.name} />
+        <SafetyPlanSection {...sectionProps} userName={staff.name} startEditing={openSafetyPlan} />
       </div>
       <ContactsSection clientId={data.id} />
       <ConsentSection client={data} onClientChanged={client.set} />
