@@ -124,6 +124,25 @@ HttpResponse get_care_plan(RequestContext& context);
 HttpResponse save_care_plan(RequestContext& context);
 HttpResponse care_plan_versions(RequestContext& context);
 HttpResponse record_plan_agreement(RequestContext& context);
+// directory.cpp
+HttpResponse search_directory(RequestContext& context);
+HttpResponse client_service_matches(RequestContext& context);
+HttpResponse check_service_request(RequestContext& context);
+HttpResponse get_service(RequestContext& context);
+HttpResponse create_service(RequestContext& context);
+HttpResponse update_service(RequestContext& context);
+HttpResponse export_directory(RequestContext& context);
+HttpResponse import_directory(RequestContext& context);
+// coverage.cpp
+HttpResponse list_coverages(RequestContext& context);
+HttpResponse create_coverage(RequestContext& context);
+HttpResponse update_coverage(RequestContext& context);
+HttpResponse list_authorizations(RequestContext& context);
+HttpResponse create_authorization(RequestContext& context);
+HttpResponse use_authorization_units(RequestContext& context);
+HttpResponse list_advocacy(RequestContext& context);
+HttpResponse create_advocacy(RequestContext& context);
+HttpResponse update_advocacy(RequestContext& context);
 // users.cpp
 HttpResponse list_users(RequestContext& context);
 HttpResponse get_user(RequestContext& context);

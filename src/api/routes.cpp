@@ -19,6 +19,7 @@ std::vector<Route> api_routes() {
   constexpr auto kBreakGlass = Permission::BreakGlass;
   constexpr auto kTriage = Permission::TriageReferrals;
   constexpr auto kSupervise = Permission::SuperviseTeam;
+  constexpr auto kManageDirectory = Permission::ManageDirectory;
   return {
       {Get, "/healthz", kPublic, kAnyRole, health},
       {Post, "/api/v1/auth/login", kPublic, kAnyRole, login},
@@ -107,6 +108,23 @@ std::vector<Route> api_routes() {
       {Put, "/api/v1/cases/:id/care-plan", kSignedIn, kWriteClients, save_care_plan},
       {Get, "/api/v1/cases/:id/care-plan/versions", kSignedIn, kReadClients, care_plan_versions},
       {Post, "/api/v1/cases/:id/care-plan/agreement", kSignedIn, kWriteClients, record_plan_agreement},
+      {Get, "/api/v1/directory", kSignedIn, kReadPrograms, search_directory},
+      {Post, "/api/v1/directory", kSignedIn, kManageDirectory, create_service},
+      {Get, "/api/v1/directory/:id", kSignedIn, kReadPrograms, get_service},
+      {Patch, "/api/v1/directory/:id", kSignedIn, kManageDirectory, update_service},
+      {Get, "/api/v1/directory-csv", kSignedIn, kReadPrograms, export_directory},
+      {Post, "/api/v1/directory-csv", kSignedIn, kManageDirectory, import_directory},
+      {Get, "/api/v1/clients/:id/service-matches", kSignedIn, kReadClients, client_service_matches},
+      {Post, "/api/v1/clients/:id/service-check", kSignedIn, kReadClients, check_service_request},
+      {Get, "/api/v1/clients/:id/coverages", kSignedIn, kReadClients, list_coverages},
+      {Post, "/api/v1/clients/:id/coverages", kSignedIn, kWriteClients, create_coverage},
+      {Patch, "/api/v1/coverages/:id", kSignedIn, kWriteClients, update_coverage},
+      {Get, "/api/v1/clients/:id/authorizations", kSignedIn, kReadClients, list_authorizations},
+      {Post, "/api/v1/clients/:id/authorizations", kSignedIn, kWriteClients, create_authorization},
+      {Post, "/api/v1/authorizations/:id/usage", kSignedIn, kWriteClients, use_authorization_units},
+      {Get, "/api/v1/clients/:id/advocacy", kSignedIn, kReadClients, list_advocacy},
+      {Post, "/api/v1/clients/:id/advocacy", kSignedIn, kWriteClients, create_advocacy},
+      {Patch, "/api/v1/advocacy/:id", kSignedIn, kWriteClients, update_advocacy},
       {Get, "/api/v1/programs", kSignedIn, kReadPrograms, list_programs},
       {Post, "/api/v1/programs", kSignedIn, kWritePrograms, create_program},
       {Get, "/api/v1/programs/:id", kSignedIn, kReadPrograms, get_program},

@@ -24,9 +24,9 @@ int run_demo(const DemoOptions& options) {
   }
   std::printf(
       "Demo organization \"%s\": %d programs, %d staff, %d clients, %d contacts, %d referrals, %d cases, %d notes, "
-      "%d visits\n",
+      "%d visits, %d directory services\n",
       loaded->organization.c_str(), loaded->programs, loaded->staff, loaded->clients, loaded->contacts,
-      loaded->referrals, loaded->cases, loaded->notes, loaded->appointments);
+      loaded->referrals, loaded->cases, loaded->notes, loaded->appointments, loaded->services);
   std::printf("Demo logins (password for all: %.*s):\n", static_cast<int>(kDemoPassword.size()), kDemoPassword.data());
   for (const auto& login : loaded->logins) {
     std::printf("  %-14s %s", login.username.c_str(), login.role.c_str());

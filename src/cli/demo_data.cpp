@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "cli/demo_case_work.hpp"
+#include "cli/demo_directory.hpp"
 #include "cli/demo_random.hpp"
 #include "core/access.hpp"
 #include "security/password.hpp"
@@ -115,6 +116,8 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
     result.logins.push_back({std::string(seed_user.username), std::string(role_name(seed_user.role)), totp});
   }
   result.staff = static_cast<int>(staff_ids.size());
+  CB_TRY_ASSIGN(services, add_demo_directory(store, system, now));
+  result.services = services;
 
   const auto today = date_of(now);
   DemoCounts counts;
@@ -132,6 +135,9 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
     fields.interpreter_needed = fields.preferred_language != "en" && random.chance(70);
     const int risk = random.below(100);
     fields.risk_level = risk < 10 ? "high" : risk < 30 ? "moderate" : risk < 60 ? "low" : "none";
+    // Within about 15 km of Springfield's centre.
+    fields.location =
+        Coordinates{39.78 + (random.below(2700) - 1350) / 10000.0, -89.65 + (random.below(3500) - 1750) / 10000.0};
     fields.phone = "+1 555 01" + two_digits(random.below(100)) + " " + std::to_string(1000 + random.below(9000));
     fields.address = {std::to_string(10 + random.below(990)) + " " + std::string(random.pick(kStreets)),
                       "",
@@ -148,6 +154,15 @@ Result<DemoResult> load_demo_data(store::Store& store, unsigned seed, int client
     CB_TRY_ASSIGN(client,
                   store.create_client(actor, std::move(fields), store::DuplicatePolicy::AcceptConfirmedDuplicate, now));
     ++result.clients;
+    CoverageFields coverage;
+    coverage.payer_kind = age >= 65 ? "medicare" : random.chance(70) ? "medicaid" : "private";
+    coverage.payer_name = coverage.payer_kind == "medicare"   ? "Medicare"
+                          : coverage.payer_kind == "medicaid" ? "Illinois Medicaid"
+                                                              : "Harbor Health plan";
+    coverage.member_id = "M" + std::to_string(700000 + i);
+    // Eligibility checked some weeks ago; a few are due for another check.
+    coverage.verified_on = format_date(date_of(now - std::chrono::days(random.below(100))));
+    CB_TRY(store.create_coverage(actor, client.id, std::move(coverage), now));
 
     const int contacts = random.below(3);
     for (int c = 0; c < contacts; ++c) {

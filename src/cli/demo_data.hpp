@@ -25,6 +25,7 @@ struct DemoResult {
   int referrals = 0;
   int notes = 0;
   int appointments = 0;
+  int services = 0;
   std::vector<DemoLogin> logins;
 };
 

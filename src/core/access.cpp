@@ -13,7 +13,8 @@ bool role_allows(Role role, Permission permission) {
     case Permission::ReadPrograms:
     case Permission::ReadStaff: return true;
     case Permission::WritePrograms:
-    case Permission::WriteStaff: return role == Role::Administrator;
+    case Permission::WriteStaff:
+    case Permission::ManageDirectory: return role == Role::Administrator;
     case Permission::AssignCases: return role == Role::Supervisor;
     case Permission::ReadAudit: return role == Role::Auditor;
     case Permission::BreakGlass: return clinical || role == Role::Director;

@@ -19,6 +19,7 @@ enum class Permission {
   BreakGlass,       // open a client outside one's scope, with a reason and the second factor
   TriageReferrals,  // the organization's referral inbox: triage, assign, decline
   SuperviseTeam,    // the team worklist of the staff one supervises
+  ManageDirectory,  // add, change and import resource directory listings
 };
 
 // Which clients' records a role may open (search answers summaries across the organization;
