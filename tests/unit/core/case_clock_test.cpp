@@ -263,13 +263,41 @@ TEST(CaseClockTest, AHighReadmissionRiskBringsTheCheckInForward) {
   auto records = base_case(CaseStatus::Discharged);
   records.discharge = CaseRecords::Discharge{"dc-1", kStart, std::nullopt, {}, true};
   ClockRules rules;  // 72 h, or 24 h when early
-  auto item = find(derive_clock_items(records, rules, kStart + hours(24) + minutes(1)), ClockRule::PostDischargeCheckIn);
+  auto item =
+      find(derive_clock_items(records, rules, kStart + hours(24) + minutes(1)), ClockRule::PostDischargeCheckIn);
   ASSERT_TRUE(item);
   EXPECT_EQ(item->due_at, kStart + hours(24));
   EXPECT_TRUE(item->overdue);
   rules.early_check_in_hours = 100;  // never later than the usual check-in
   item = find(derive_clock_items(records, rules, kStart), ClockRule::PostDischargeCheckIn);
   EXPECT_EQ(item->due_at, kStart + hours(72));
+}
+
+TEST(CaseClockTest, EligibilityChecksShowFromTwoWeeksBeforeTheyAreDue) {
+  auto records = base_case();
+  records.coverages.push_back({"cv-1", "Illinois Medicaid", kStart});
+  ClockRules rules;  // 90 days
+  EXPECT_FALSE(find(derive_clock_items(records, rules, kStart + days(75) - minutes(1)), ClockRule::EligibilityCheck));
+  auto soon = find(derive_clock_items(records, rules, kStart + days(76)), ClockRule::EligibilityCheck);
+  ASSERT_TRUE(soon);
+  EXPECT_EQ(soon->due_at, kStart + days(90));
+  EXPECT_FALSE(soon->overdue);
+  EXPECT_TRUE(
+      find(derive_clock_items(records, rules, kStart + days(90) + minutes(1)), ClockRule::EligibilityCheck)->overdue);
+}
+
+TEST(CaseClockTest, AuthorizationsLowOnUnitsOrEndingSoonAskForRenewal) {
+  auto records = base_case();
+  records.authorizations.push_back({"au-1", "Aide", 30, false, kStart + days(60)});
+  EXPECT_FALSE(find(derive_clock_items(records, ClockRules{}, kStart), ClockRule::AuthorizationRenewal));
+  records.authorizations[0].units_low = true;
+  EXPECT_TRUE(find(derive_clock_items(records, ClockRules{}, kStart), ClockRule::AuthorizationRenewal));
+  records.authorizations[0].units_low = false;
+  auto ending = find(derive_clock_items(records, ClockRules{}, kStart + days(47)), ClockRule::AuthorizationRenewal);
+  ASSERT_TRUE(ending);
+  EXPECT_EQ(ending->due_at, kStart + days(60));
+  EXPECT_FALSE(find(derive_clock_items(records, ClockRules{}, kStart + days(91)), ClockRule::AuthorizationRenewal))
+      << "long over: no longer a clock";
 }
 
 TEST(CaseClockTest, NoPlanReviewBeforeAdmission) {
