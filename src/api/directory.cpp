@@ -15,21 +15,6 @@ constexpr std::string_view kServiceFields[] = {
     "name", "provider",  "needs",     "description", "min_age", "max_age",  "payers",    "area",  "languages",
     "cost", "accepting", "wait_days", "hours",       "address", "latitude", "longitude", "phone", "active"};
 
-std::vector<std::string> read_strings(JsonReader& reader, std::string_view name, std::vector<std::string> fallback) {
-  const auto* list = reader.optional_array(name);
-  if (!list) return fallback;
-  std::vector<std::string> items;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    if (!(*list)[i].is_string()) {
-      const auto path = reader.path_of(name) + "[" + std::to_string(i) + "]";
-      reader.fail_with(make_error(ErrorCode::MalformedRequest, path + " must be a string", path));
-      return {};
-    }
-    items.push_back((*list)[i].get<std::string>());
-  }
-  return items;
-}
-
 void apply_service_fields(JsonReader& reader, ServiceFields& f) {
   auto assign = [&](std::string_view name, std::string& target) {
     if (auto value = reader.optional_string(name)) target = *value;
@@ -40,13 +25,13 @@ void apply_service_fields(JsonReader& reader, ServiceFields& f) {
   };
   assign("name", f.name);
   assign("provider", f.provider);
-  f.needs = read_strings(reader, "needs", f.needs);
+  if (auto items = reader.optional_strings("needs")) f.needs = std::move(*items);
   assign("description", f.description);
   whole("min_age", f.min_age);
   whole("max_age", f.max_age);
-  f.payers = read_strings(reader, "payers", f.payers);
+  if (auto items = reader.optional_strings("payers")) f.payers = std::move(*items);
   assign("area", f.area);
-  f.languages = read_strings(reader, "languages", f.languages);
+  if (auto items = reader.optional_strings("languages")) f.languages = std::move(*items);
   assign("cost", f.cost);
   if (auto value = reader.optional_bool("accepting")) f.accepting = *value;
   whole("wait_days", f.wait_days);

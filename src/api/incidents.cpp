@@ -21,23 +21,6 @@ void apply_incident_fields(JsonReader& reader, IncidentFields& fields) {
   assign("actions", fields.actions);
 }
 
-// A list of strings; the error names the item.
-std::vector<std::string> read_list(JsonReader& reader, std::string_view name) {
-  std::vector<std::string> items;
-  const auto* list = reader.optional_array(name);
-  if (!list) return items;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const auto& item = (*list)[i];
-    if (!item.is_string()) {
-      const auto path = reader.path_of(name) + "[" + std::to_string(i) + "]";
-      reader.fail_with(make_error(ErrorCode::MalformedRequest, path + " must be a string", path));
-      return {};
-    }
-    items.push_back(item.get<std::string>());
-  }
-  return items;
-}
-
 }  // namespace
 
 HttpResponse create_incident(RequestContext& context) {
@@ -100,9 +83,9 @@ HttpResponse save_safety_plan(RequestContext& context) {
   }
   auto requested = read_request(context.request, kSafetyPlanFields, [](JsonReader& reader) {
     SafetyPlanFields fields;
-    fields.warning_signs = read_list(reader, "warning_signs");
-    fields.coping_steps = read_list(reader, "coping_steps");
-    fields.contacts = read_list(reader, "contacts");
+    fields.warning_signs = reader.optional_strings("warning_signs").value_or(std::vector<std::string>{});
+    fields.coping_steps = reader.optional_strings("coping_steps").value_or(std::vector<std::string>{});
+    fields.contacts = reader.optional_strings("contacts").value_or(std::vector<std::string>{});
     fields.means_safety = reader.optional_string("means_safety").value_or("");
     return fields;
   });

@@ -112,6 +112,21 @@ const nlohmann::json* JsonReader::optional_array(std::string_view name) {
   return value;
 }
 
+std::optional<std::vector<std::string>> JsonReader::optional_strings(std::string_view name) {
+  const auto* list = optional_array(name);
+  if (!list) return std::nullopt;
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    if (!(*list)[i].is_string()) {
+      const auto path = path_of(name) + "[" + std::to_string(i) + "]";
+      fail_with(make_error(ErrorCode::MalformedRequest, path + " must be a string", path));
+      return std::nullopt;
+    }
+    items.push_back((*list)[i].get<std::string>());
+  }
+  return items;
+}
+
 const nlohmann::json* JsonReader::optional_object(std::string_view name) {
   const auto* value = member(name);
   if (error_ || !value || value->is_null()) return nullptr;

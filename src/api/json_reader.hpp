@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +38,8 @@ class JsonReader {
   bool required_bool(std::string_view name);
   // The member if it is an array (absent: nullptr; another type: an error).
   const nlohmann::json* optional_array(std::string_view name);
+  // An array of strings (absent: nullopt); an element of another type is an error naming it.
+  std::optional<std::vector<std::string>> optional_strings(std::string_view name);
   const nlohmann::json* optional_object(std::string_view name);
   // Refuses members not named in `allowed`.
   void allow_only(std::span<const std::string_view> allowed);

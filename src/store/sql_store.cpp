@@ -236,6 +236,24 @@ Result<void> require_row(SqlConnection& connection, std::string_view sql, std::s
   return {};
 }
 
+std::string join_lines(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : "\n") + items[i];
+  return out;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    items.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return items;
+}
+
 int clamp_page_size(int limit) {
   if (limit < 1) return 1;
   return limit > kMaximumPageSize ? kMaximumPageSize : limit;

@@ -281,8 +281,8 @@ class SqlStore final : public Store {
 
   // Proposes on the care plan of the assessment's case the needs its positive social-needs flags
   // name (once per category while one is proposed or active).
-  [[nodiscard]] Result<void> propose_needs(SqlConnection& connection, const Actor& actor,
-                                           const Assessment& assessment, Timestamp now) const;
+  [[nodiscard]] Result<void> propose_needs(SqlConnection& connection, const Actor& actor, const Assessment& assessment,
+                                           Timestamp now) const;
 
   // Appends one entry to the chain in the caller's transaction: the next sequence after the head,
   // its hash over the head's hash, and the new head.
@@ -364,6 +364,10 @@ Task task_from_row(const SqlRow& row);
                                            std::string_view source_id, Timestamp now);
 // The parsed time of a stored timestamp column (empty: nothing).
 std::optional<Timestamp> stored_time(const std::string& text);
+
+// Lists whose items hold no line break, stored one item per line.
+std::string join_lines(const std::vector<std::string>& items);
+std::vector<std::string> split_lines(const std::string& text);
 
 // The NotFound a missing record answers; `field` names the id when it came from a request body.
 Error not_found(std::string_view what, std::string field = {});

@@ -11,25 +11,6 @@ constexpr std::string_view kServiceColumns =
     "id, version, organization_id, name, provider, needs, description, min_age, max_age, payers, area, languages, "
     "cost, accepting, wait_days, hours, address, latitude_e6, longitude_e6, phone, active, created_at, updated_at";
 
-// List items never hold a line break (validate_service), so one per line is unambiguous.
-std::string join_lines(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : "\n") + item;
-  return out;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    items.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return items;
-}
-
 std::int64_t micro_degrees(double degrees) {
   return static_cast<std::int64_t>(std::llround(degrees * 1e6));
 }

@@ -4,25 +4,6 @@
 namespace caseboard::store {
 namespace {
 
-// List items never hold a line break (validate_safety_plan), so one per line is unambiguous.
-std::string join_lines(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : "\n") + items[i];
-  return out;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    items.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return items;
-}
-
 SafetyPlan safety_plan_from_row(const SqlRow& row) {
   SafetyPlan plan;
   plan.client_id = row.text(0);
