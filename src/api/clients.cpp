@@ -6,10 +6,10 @@
 namespace caseboard::api {
 namespace {
 
-constexpr std::string_view kClientFields[] = {
-    "given_name",         "family_name",        "middle_name", "preferred_name", "birth_date", "sex",
-    "preferred_language", "interpreter_needed", "risk_level",  "phone",          "email",      "address",
-    "identifiers"};
+constexpr std::string_view kClientFields[] = {"given_name", "family_name", "middle_name",        "preferred_name",
+                                              "birth_date", "sex",         "preferred_language", "interpreter_needed",
+                                              "risk_level", "latitude",    "longitude",          "phone",
+                                              "email",      "address",     "identifiers"};
 
 void read_identifiers(JsonReader& reader, std::vector<Identifier>& identifiers) {
   const auto* list = reader.optional_array("identifiers");

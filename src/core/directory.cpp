@@ -105,7 +105,7 @@ std::vector<std::string> unmet_criteria(const ServiceFields& service, const Serv
     unmet.push_back("serves ages " + std::to_string(service.min_age) + " to " + std::to_string(service.max_age) +
                     "; the client is " + std::to_string(*seeker.age));
   }
-  if (service.cost == "fee") {
+  if (service.cost == "fee" && seeker.known) {
     const bool covered = std::any_of(seeker.payers.begin(), seeker.payers.end(),
                                      [&](const std::string& payer) { return takes(service, payer); });
     if (!covered) unmet.push_back("charges a fee and takes none of the client's coverage");

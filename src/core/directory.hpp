@@ -54,6 +54,7 @@ double distance_km(Coordinates a, Coordinates b);
 
 // What is known of the client a service is for.
 struct ServiceSeeker {
+  bool known = false;  // a client's facts; otherwise eligibility is not judged (a plain search)
   std::optional<int> age;
   std::vector<std::string> payers;  // the client's active coverage
   std::string language;             // preferred language tag

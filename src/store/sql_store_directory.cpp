@@ -200,6 +200,7 @@ Result<Store::ServiceContext> SqlStore::service_context(const Actor& actor, std:
         CB_TRY_ASSIGN(reason, require_client_access(connection, actor, now, client_id));
         grant_reason = std::move(reason);
         ServiceContext result;
+        result.seeker.known = true;
         const SqlValue client[] = {std::string(client_id)};
         CB_TRY_ASSIGN(rows, connection.query("SELECT birth_date, preferred_language, latitude_e6, "
                                              "longitude_e6 FROM clients WHERE id = ?",

@@ -40,6 +40,7 @@ TEST(DirectoryTest, RanksEligibleThenLanguageThenCapacityThenDistance) {
   listings[4].fields.payers = {"private"};
   ServiceQuery query;
   query.need = "food";
+  query.seeker.known = true;
   query.seeker.location = kSpringfield;
   query.seeker.language = "es-MX";
   query.seeker.payers = {"medicaid"};
@@ -72,6 +73,17 @@ TEST(DirectoryTest, FiltersByLanguagePayerAndDistance) {
   query.payer = "medicaid";  // b is free: anyone; a charges and takes only Medicare
   ASSERT_EQ(rank_services(listings, query).size(), 1u);
   EXPECT_EQ(rank_services(listings, query)[0].index, 1u);
+}
+
+TEST(DirectoryTest, APlainSearchDoesNotJudgeCoverage) {
+  ServiceFields service;
+  service.cost = "fee";
+  service.payers = {"private"};
+  EXPECT_TRUE(unmet_criteria(service, ServiceSeeker{}).empty());
+  ServiceSeeker client;
+  client.known = true;
+  client.payers = {"medicaid"};
+  EXPECT_EQ(unmet_criteria(service, client).size(), 1u);
 }
 
 TEST(DirectoryTest, AgeLimitsAreUnmetCriteria) {
