@@ -15,6 +15,7 @@ import { AuditPage } from './pages/AuditPage';
 import { ClientCreate } from './pages/ClientCreate';
 import { ClientList } from './pages/ClientList';
 import { ClientPage } from './pages/ClientPage';
+import { DirectoryPage } from './pages/DirectoryPage';
 import { NotFound } from './pages/NotFound';
 import { ReferralInboxPage } from './pages/ReferralInboxPage';
 import { ReferralPage } from './pages/ReferralPage';
@@ -36,6 +37,7 @@ const NAV_ENTRY: Partial<Record<Route['name'], HeaderCurrent>> = {
   'client-new': 'client-new',
   'assessment-new': 'clients',
   'assessment-correct': 'clients',
+  directory: 'directory',
   audit: 'audit',
   security: 'security',
 };
@@ -231,6 +233,7 @@ export function App() {
             mode={{ kind: 'correct', assessmentId: route.assessmentId }}
           />
         ) : null}
+        {route.name === 'directory' ? <DirectoryPage location={location} user={user} /> : null}
         {route.name === 'audit' ? (
           canReadAudit(user.role) ? <AuditPage location={location} /> : <NoAuditAccess role={user.role} />
         ) : null}

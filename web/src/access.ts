@@ -38,6 +38,14 @@ export function canBreakGlass(role: Role): boolean {
   return BREAK_GLASS_ROLES.has(role);
 }
 
+/**
+ * The resource directory: clinical roles search it (for their clients), administrators keep its
+ * listings. Every role may read it (the server allows it); these are the roles it is offered to.
+ */
+export function usesDirectory(role: Role): boolean {
+  return hasClinicalAccess(role) || role === 'administrator';
+}
+
 /** Only supervisors see their team's worklist. */
 export function canSeeTeam(role: Role): boolean {
   return role === 'supervisor';
@@ -71,6 +79,8 @@ export function routeSuitsRole(route: Route, role: Role): boolean {
       return canSeeTeam(role);
     case 'audit':
       return canReadAudit(role);
+    case 'directory':
+      return usesDirectory(role);
     case 'security':
       return true;
     default:

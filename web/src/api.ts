@@ -85,6 +85,9 @@ export interface Client {
   /** Open only to staff named by a consent in force (besides the break-the-glass route). */
   restricted: boolean;
   risk_level: RiskLevel;
+  /** Where the client lives, for distances to services (entered, never looked up); both or neither. */
+  latitude?: number | null;
+  longitude?: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -383,6 +386,9 @@ const BASE = '/api/v1';
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (not JSON), e.g. a CSV file; `contentType` names its type. */
+  rawBody?: string;
+  contentType?: string;
   /** The record version this update is based on; sent as If-Match: "<version>". */
   ifMatch?: number;
   /** Send the bearer token (false only for login). */
@@ -406,10 +412,11 @@ export function millisSinceLastRequest(): number {
 
 /** One API call (path under /api/v1). The feature modules (worklistApi.ts, notesApi.ts, ...) use it too. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, ifMatch, auth = true } = options;
+  const { method = 'GET', body, rawBody, ifMatch, auth = true } = options;
   const signalUnauthenticated = options.signalUnauthenticated ?? auth;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (rawBody !== undefined) headers['Content-Type'] = options.contentType ?? 'text/plain';
   if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
   // The cookie carries the session; this header proves the request comes from this page (CSRF).
   headers['X-Requested-With'] = 'caseboard';
@@ -420,7 +427,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response = await fetch(BASE + path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody !== undefined ? rawBody : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch {

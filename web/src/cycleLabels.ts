@@ -30,6 +30,9 @@ export const RULE_LABELS: Record<ClockRule, string> = {
   plan_review: 'Plan review',
   post_discharge_check_in: 'Post-discharge check-in',
   note_cosign: 'Note co-signature',
+  safety_plan_review: 'Safety plan review',
+  eligibility_check: 'Eligibility check',
+  authorization_renewal: 'Authorization renewal',
 };
 
 export const PRIORITY_LABELS: Record<Priority, string> = {

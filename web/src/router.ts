@@ -1,7 +1,8 @@
 // A tiny hash router: the server serves one index.html at `/`, and every screen lives after `#`
 // (`#/worklist`, `#/worklist/team`, `#/referrals`, `#/referrals/:id`, `#/clients`, `#/clients/new`,
 // `#/clients/:id`, `#/clients/:id/assessments/new?instrument=…&case=…`,
-// `#/clients/:id/assessments/:assessmentId/correct`, `#/audit`, `#/security`, `#/login`), so no server-side routes
+// `#/clients/:id/assessments/:assessmentId/correct`, `#/directory?need=…&client=…`, `#/audit`, `#/security`,
+// `#/login`), so no server-side routes
 // are needed. The empty path is `home`: the app sends each role to its own first screen.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -25,6 +26,7 @@ export type Route =
   | { name: 'client'; id: string }
   | { name: 'assessment-new'; clientId: string }
   | { name: 'assessment-correct'; clientId: string; assessmentId: string }
+  | { name: 'directory' }
   | { name: 'audit' }
   | { name: 'security' }
   | { name: 'not-found' };
@@ -47,6 +49,7 @@ export function matchRoute(path: string): Route {
   if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
   if (parts[0] === 'audit' && parts.length === 1) return { name: 'audit' };
   if (parts[0] === 'security' && parts.length === 1) return { name: 'security' };
+  if (parts[0] === 'directory' && parts.length === 1) return { name: 'directory' };
   if (parts[0] === 'worklist') {
     if (parts.length === 1) return { name: 'worklist' };
     if (parts.length === 2 && parts[1] === 'team') return { name: 'team' };

@@ -11,7 +11,10 @@ export type ClockRule =
   | 'incident_documentation'
   | 'plan_review'
   | 'post_discharge_check_in'
-  | 'note_cosign';
+  | 'note_cosign'
+  | 'safety_plan_review'
+  | 'eligibility_check'
+  | 'authorization_renewal';
 
 export type Priority = 'urgent' | 'high' | 'normal' | 'low';
 export const PRIORITIES: readonly Priority[] = ['urgent', 'high', 'normal', 'low'];

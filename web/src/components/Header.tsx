@@ -2,12 +2,21 @@
 // user's role works with), who is signed in, their second-factor page, sign out.
 
 import type { User } from '../api';
-import { canReadAudit, canSeeTeam, hasClinicalAccess, homeHash } from '../access';
+import { canReadAudit, canSeeTeam, hasClinicalAccess, homeHash, usesDirectory } from '../access';
 import { ROLE_LABELS } from '../format';
 import { href } from '../router';
 
 /** The main-navigation entry of the screen shown (marked aria-current). */
-export type HeaderCurrent = 'worklist' | 'team' | 'referrals' | 'clients' | 'client-new' | 'audit' | 'security' | 'other';
+export type HeaderCurrent =
+  | 'worklist'
+  | 'team'
+  | 'referrals'
+  | 'clients'
+  | 'client-new'
+  | 'directory'
+  | 'audit'
+  | 'security'
+  | 'other';
 
 interface Props {
   user: User;
@@ -63,6 +72,13 @@ export function Header({ user, current, onSignOut, signingOut }: Props) {
                   aria-current={current === 'client-new' ? 'page' : undefined}
                 >
                   New client
+                </a>
+              </li>
+            ) : null}
+            {usesDirectory(user.role) ? (
+              <li>
+                <a href={href('/directory')} aria-current={current === 'directory' ? 'page' : undefined}>
+                  Directory
                 </a>
               </li>
             ) : null}

@@ -1,5 +1,6 @@
 // One client's page: the case work actions and the chart (one timeline of the client's care, with
-// what is due), the assessments with their trends, the records of the case cycle (notes, referrals
+// what is due), the assessments with their trends, the care plan of each open case, coverage and
+// benefits, the records of the case cycle (notes, referrals
 // out, appointments, incidents, discharges, plan reviews, safety plan), demographics, support
 // network, cases, consent and who accessed the record. Every write bumps `chartKey`, so every part
 // reads again and agrees. A client that is not on the user's caseload or care team answers 403:
@@ -14,7 +15,9 @@ import { AssessmentsSection } from '../components/AssessmentsSection';
 import { BreakGlassBanner } from '../components/BreakGlassBanner';
 import { BreakGlassForm } from '../components/BreakGlassForm';
 import { AppointmentsSection } from '../components/AppointmentsSection';
+import { CarePlanSection } from '../components/CarePlanSection';
 import { CasesSection } from '../components/CasesSection';
+import { CoverageSection } from '../components/CoverageSection';
 import { CaseWorkSection } from '../components/CaseWorkSection';
 import { DischargesSection } from '../components/DischargesSection';
 import { IncidentsSection } from '../components/IncidentsSection';
@@ -149,9 +152,10 @@ export function ClientPage({ id, user, openSafetyPlan = false }: Props) {
   }
 
   const changed = () => refresh();
-  const newestOpenCase = (cases.data?.items ?? [])
+  const openCases = (cases.data?.items ?? [])
     .filter((c) => c.status !== 'closed')
-    .sort((a, b) => b.opened_at.localeCompare(a.opened_at))[0];
+    .sort((a, b) => b.opened_at.localeCompare(a.opened_at));
+  const newestOpenCase = openCases[0];
   const sectionProps = { clientId: data.id, refreshKey: chartKey, onChanged: changed };
   return (
     <div>
@@ -188,6 +192,13 @@ export function ClientPage({ id, user, openSafetyPlan = false }: Props) {
       </div>
       <AssessmentsSection clientId={data.id} refreshKey={chartKey} userName={staff.name}
         canAssess={hasClinicalAccess(user.role)} caseId={newestOpenCase?.id ?? null} />
+      {openCases.map((caseRecord) => (
+        <CarePlanSection key={caseRecord.id} clientId={data.id} caseRecord={caseRecord}
+          programName={programName(caseRecord.program_id)} refreshKey={chartKey} userName={staff.name}
+          canEdit={hasClinicalAccess(user.role)} onChanged={changed} />
+      ))}
+      <CoverageSection clientId={data.id} refreshKey={chartKey} canEdit={hasClinicalAccess(user.role)}
+        onChanged={changed} />
       <div class="records-layout">
         <NotesSection {...sectionProps} user={user} userName={staff.name} />
         <div>
