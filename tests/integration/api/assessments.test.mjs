@@ -14,8 +14,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, before } from 'node:test';
-import { ISO_UTC, api, assertError, assertStatus, backends, letters, repoRoot, useSuite } from './harness.mjs';
-import { HOUR, TASK_KEYS, ago, allItems, between, cycle, dischargeBody, iso, plus, sameInstant, sortedKeys } from './cycle.mjs';
+import { ISO_UTC, assertError, assertStatus, backends, repoRoot, useSuite } from './harness.mjs';
+import { HOUR, TASK_KEYS, ago, allItems, between, cycle, dischargeBody, iso, plus, sameInstant, sortedKeys, askEveryCaller } from './cycle.mjs';
 
 const INSTRUMENT_IDS = ['ahc-hrsn', 'biopsychosocial-intake', 'cssrs-screener', 'gad-7', 'katz-adl', 'lace-index',
   'lawton-iadl', 'nursing-assessment', 'phq-9'];
@@ -29,7 +29,6 @@ const ASSESSMENT_KEYS = ['answers', 'case_id', 'client_id', 'completed_at', 'com
   'instrument_title', 'instrument_version', 'replaces_id', 'result', 'result_display', 'score', 'superseded_by', 'version'];
 const SCORE_KEYS = ['answers', 'complete', 'flags', 'result', 'result_display', 'score'];
 const POINT_KEYS = ['assessment_id', 'completed_at', 'result', 'result_display', 'score'];
-const CODES = { 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found' };
 
 const PHQ9_ITEMS = ['phq9-1', 'phq9-2', 'phq9-3', 'phq9-4', 'phq9-5', 'phq9-6', 'phq9-7', 'phq9-8', 'phq9-9'];
 
@@ -822,29 +821,10 @@ for (const backend of backends()) {
         otherCm: 404, // another organization's client and assessment
       };
 
-      function actor(key) {
-        if (key === 'anonymous') return api(ctx.base);
-        if (key === 'badToken') return api(ctx.base, `not-a-token-${letters(24)}`);
-        return ctx.as(key);
-      }
 
       it('refuses every caller outside the record (401 / 403 / 404 with its error code), and nothing changes', async () => {
         const before_ = await snapshot();
-        const wrong = [];
-        let cells = 0;
-        for (const [caller, expected] of Object.entries(EXPECTED)) {
-          for (const [name, method, urlPath, body] of endpoints()) {
-            cells++;
-            const res = await actor(caller).request(method, urlPath, { json: body });
-            if (res.status !== expected) {
-              wrong.push(`${caller} ${name}: ${res.status}, expected ${expected} (${res.text.slice(0, 200)})`);
-            } else if (res.body?.error?.code !== CODES[expected]) {
-              wrong.push(`${caller} ${name}: error.code ${res.body?.error?.code}, expected ${CODES[expected]}`);
-            } else if (expected === 404 && res.text.includes(fx.client.family_name)) {
-              wrong.push(`${caller} ${name}: the 404 discloses the client's name`);
-            }
-          }
-        }
+        const { wrong, cells } = await askEveryCaller(ctx, EXPECTED, endpoints(), { undisclosed: fx.client.family_name });
         assert.equal(cells, 42);
         assert.deepEqual(await snapshot(), before_, 'no refused request changed anything');
         assert.deepEqual(wrong, [], `${wrong.length} of ${cells} cells answered wrongly`);

@@ -13,8 +13,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, before } from 'node:test';
-import { ISO_UTC, api, assertError, assertStatus, backends, letters, repoRoot, useSuite } from './harness.mjs';
-import { ahead, allItems, between, cycle, iso, sortedKeys } from './cycle.mjs';
+import { ISO_UTC, assertError, assertStatus, backends, repoRoot, useSuite } from './harness.mjs';
+import { ahead, allItems, between, cycle, iso, sortedKeys, askEveryCaller } from './cycle.mjs';
 
 const PLAN_KEYS = ['agreed_current', 'agreement', 'case_id', 'client_id', 'goals', 'interventions', 'needs', 'updated_at',
   'updated_by', 'version'];
@@ -25,7 +25,6 @@ const INTERVENTION_KEYS = ['appointment_id', 'description', 'goal_id', 'id', 'ki
 const VERSION_KEYS = ['changed_at', 'changed_by', 'changes', 'note', 'version'];
 const CHANGE_KEYS = ['after', 'before', 'path'];
 const AGREEMENT_KEYS = ['at', 'kind', 'name', 'recorded_by', 'version'];
-const CODES = { 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found' };
 
 /** The AHC HRSN definition as shipped (link ids, option codes and the flags' needs). */
 const AHC = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'instruments', 'ahc-hrsn.json'), 'utf8'));
@@ -642,29 +641,10 @@ for (const backend of backends()) {
         otherCm: 404, // another organization's case
       };
 
-      function actor(key) {
-        if (key === 'anonymous') return api(ctx.base);
-        if (key === 'badToken') return api(ctx.base, `not-a-token-${letters(24)}`);
-        return ctx.as(key);
-      }
 
       it('refuses every caller outside the record (401 / 403 / 404 with its error code), and nothing changes', async () => {
         const before_ = await snapshot();
-        const wrong = [];
-        let cells = 0;
-        for (const [caller, expected] of Object.entries(EXPECTED)) {
-          for (const [name, method, urlPath, body, ifMatch] of endpoints()) {
-            cells++;
-            const res = await actor(caller).request(method, urlPath, { json: body, ifMatch });
-            if (res.status !== expected) {
-              wrong.push(`${caller} ${name}: ${res.status}, expected ${expected} (${res.text.slice(0, 200)})`);
-            } else if (res.body?.error?.code !== CODES[expected]) {
-              wrong.push(`${caller} ${name}: error.code ${res.body?.error?.code}, expected ${CODES[expected]}`);
-            } else if (expected === 404 && res.text.includes(fx.client.family_name)) {
-              wrong.push(`${caller} ${name}: the 404 discloses the client's name`);
-            }
-          }
-        }
+        const { wrong, cells } = await askEveryCaller(ctx, EXPECTED, endpoints(), { undisclosed: fx.client.family_name });
         assert.equal(cells, 42);
         assert.deepEqual(await snapshot(), before_, 'no refused request changed anything');
         assert.deepEqual(wrong, [], `${wrong.length} of ${cells} cells answered wrongly`);

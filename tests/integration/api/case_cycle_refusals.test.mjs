@@ -6,11 +6,10 @@
 
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
-import { api, assertStatus, backends, letters, useSuite } from './harness.mjs';
-import { ago, ahead, allItems, cycle, dischargeBody } from './cycle.mjs';
+import { assertStatus, backends, useSuite } from './harness.mjs';
+import { ago, ahead, allItems, cycle, dischargeBody, askEveryCaller } from './cycle.mjs';
 
 const USERS = ['cm', 'cm2', 'supervisor', 'director', 'admin', 'auditor', 'otherCm', 'otherSupervisor'];
-const CODES = { 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found' };
 
 for (const backend of backends()) {
   describe(backend.name, backend.options, () => {
@@ -179,29 +178,10 @@ for (const backend of backends()) {
       otherSupervisor: { clinical: 404, hidden: 404, triage: 404, cosign: 404, program: 403 },
     };
 
-    function actor(key) {
-      if (key === 'anonymous') return api(ctx.base);
-      if (key === 'badToken') return api(ctx.base, `not-a-token-${letters(24)}`);
-      return ctx.as(key);
-    }
 
     it('answers each caller as the table says (status and error code), and nothing changes', async () => {
       const before_ = await snapshot();
-      const wrong = [];
-      let cells = 0;
-      for (const [caller, byKind] of Object.entries(EXPECTED)) {
-        for (const [name, method, path, body, ifMatch, kind] of endpoints()) {
-          const expected = byKind[kind];
-          if (expected === undefined) continue;
-          cells++;
-          const res = await actor(caller).request(method, path, { json: body, ifMatch });
-          if (res.status !== expected) {
-            wrong.push(`${caller} ${name}: ${res.status}, expected ${expected} (${res.text.slice(0, 200)})`);
-          } else if (res.body?.error?.code !== CODES[expected]) {
-            wrong.push(`${caller} ${name}: error.code ${res.body?.error?.code}, expected ${CODES[expected]}`);
-          }
-        }
-      }
+      const { wrong, cells } = await askEveryCaller(ctx, EXPECTED, endpoints());
       assert.ok(cells > 250, `the table has ${cells} cells`);
       assert.deepEqual(await snapshot(), before_, 'no refused request changed anything');
       assert.deepEqual(wrong, [], `${wrong.length} of ${cells} cells answered wrongly`);

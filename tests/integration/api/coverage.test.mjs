@@ -12,8 +12,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
-import { ISO_UTC, api, assertError, assertStatus, backends, letters, useSuite } from './harness.mjs';
-import { DAY, allItems, cycle, sameInstant, sortedKeys } from './cycle.mjs';
+import { ISO_UTC, assertError, assertStatus, backends, letters, useSuite } from './harness.mjs';
+import { DAY, allItems, cycle, sameInstant, sortedKeys, askEveryCaller } from './cycle.mjs';
 
 const COVERAGE_KEYS = ['active', 'client_id', 'created_at', 'id', 'member_id', 'payer_kind', 'payer_name', 'updated_at',
   'verified_on', 'version'];
@@ -22,7 +22,6 @@ const AUTHORIZATION_KEYS = ['client_id', 'coverage_id', 'id', 'service', 'units_
 const ADVOCACY_KEYS = ['client_id', 'decided_on', 'description', 'id', 'kind', 'status', 'submitted_on', 'version'];
 const ADVOCACY_STATUSES = ['planned', 'submitted', 'pending', 'approved', 'denied', 'appealed', 'withdrawn'];
 const ADVOCACY_KINDS = ['benefit_application', 'aid_application', 'insurance_claim', 'appeal', 'other'];
-const CODES = { 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found' };
 
 /** The UTC date `n` days from today (negative: before), YYYY-MM-DD. */
 function day(n = 0) {
@@ -515,29 +514,10 @@ for (const backend of backends()) {
         otherCm: 404, // another organization's client and records
       };
 
-      function actor(key) {
-        if (key === 'anonymous') return api(ctx.base);
-        if (key === 'badToken') return api(ctx.base, `not-a-token-${letters(24)}`);
-        return ctx.as(key);
-      }
 
       it('refuses every caller outside the record (401 / 403 / 404 with its error code), and nothing changes', async () => {
         const before_ = await snapshot();
-        const wrong = [];
-        let cells = 0;
-        for (const [caller, expected] of Object.entries(EXPECTED)) {
-          for (const [name, method, urlPath, body, ifMatch] of endpoints()) {
-            cells++;
-            const res = await actor(caller).request(method, urlPath, { json: body, ifMatch });
-            if (res.status !== expected) {
-              wrong.push(`${caller} ${name}: ${res.status}, expected ${expected} (${res.text.slice(0, 200)})`);
-            } else if (res.body?.error?.code !== CODES[expected]) {
-              wrong.push(`${caller} ${name}: error.code ${res.body?.error?.code}, expected ${CODES[expected]}`);
-            } else if (expected === 404 && res.text.includes(fx.client.family_name)) {
-              wrong.push(`${caller} ${name}: the 404 discloses the client's name`);
-            }
-          }
-        }
+        const { wrong, cells } = await askEveryCaller(ctx, EXPECTED, endpoints(), { undisclosed: fx.client.family_name });
         assert.equal(cells, 63);
         assert.deepEqual(await snapshot(), before_, 'no refused request changed anything');
         assert.deepEqual(wrong, [], `${wrong.length} of ${cells} cells answered wrongly`);

@@ -7,11 +7,46 @@
 // in the past (a referral received 73 hours ago is already overdue).
 
 import assert from 'node:assert/strict';
-import { assertStatus, clientBody } from './harness.mjs';
+import { api, assertStatus, clientBody, letters } from './harness.mjs';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+const REFUSAL_CODES = { 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found' };
+
+/**
+ * Runs a refusal table: every endpoint `[name, method, path, body, ifMatch, kind]` as every caller
+ * of `expected` (`anonymous`, `badToken`, or a suite user). A caller's expectation is a status, or
+ * an object of statuses by endpoint kind (a kind it lacks is not a cell). A cell is wrong when the
+ * status or its error code differs, or when a 404 shows `undisclosed` (e.g. the client's name).
+ * Returns the wrong cells, in words, and how many cells there were.
+ */
+export async function askEveryCaller(ctx, expected, endpoints, { undisclosed } = {}) {
+  const caller = (key) => {
+    if (key === 'anonymous') return api(ctx.base);
+    if (key === 'badToken') return api(ctx.base, `not-a-token-${letters(24)}`);
+    return ctx.as(key);
+  };
+  const wrong = [];
+  let cells = 0;
+  for (const [key, expectation] of Object.entries(expected)) {
+    for (const [name, method, urlPath, body, ifMatch, kind] of endpoints) {
+      const status = typeof expectation === 'number' ? expectation : expectation[kind];
+      if (status === undefined) continue;
+      cells++;
+      const res = await caller(key).request(method, urlPath, { json: body, ifMatch });
+      if (res.status !== status) {
+        wrong.push(`${key} ${name}: ${res.status}, expected ${status} (${res.text.slice(0, 200)})`);
+      } else if (res.body?.error?.code !== REFUSAL_CODES[status]) {
+        wrong.push(`${key} ${name}: error.code ${res.body?.error?.code}, expected ${REFUSAL_CODES[status]}`);
+      } else if (status === 404 && undisclosed && res.text.includes(undisclosed)) {
+        wrong.push(`${key} ${name}: the 404 discloses ${undisclosed}`);
+      }
+    }
+  }
+  return { wrong, cells };
+}
 
 /** An instant as the API writes it: UTC, whole seconds, `Z`. */
 export function iso(ms) {

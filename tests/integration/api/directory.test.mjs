@@ -12,8 +12,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
-import { api, assertError, assertStatus, backends, letters, useSuite } from './harness.mjs';
-import { cycle, sortedKeys } from './cycle.mjs';
+import { assertError, assertStatus, backends, letters, useSuite } from './harness.mjs';
+import { cycle, sortedKeys, askEveryCaller } from './cycle.mjs';
 
 const SERVICE_KEYS = ['accepting', 'active', 'address', 'area', 'cost', 'created_at', 'description', 'hours', 'id',
   'languages', 'latitude', 'longitude', 'max_age', 'min_age', 'name', 'needs', 'payers', 'phone', 'provider', 'updated_at',
@@ -21,7 +21,6 @@ const SERVICE_KEYS = ['accepting', 'active', 'address', 'area', 'cost', 'created
 const MATCH_KEYS = ['distance_km', 'eligible', 'service', 'unmet'];
 const CSV_COLUMNS = ['id', 'name', 'provider', 'needs', 'description', 'min_age', 'max_age', 'payers', 'area', 'languages',
   'cost', 'accepting', 'wait_days', 'hours', 'address', 'latitude', 'longitude', 'phone', 'active'];
-const CODES = { 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found' };
 
 // The client's home (Springfield, IL) and points north of it: 0.008993° of latitude is about 1 km.
 const HOME = { latitude: 39.7817, longitude: -89.6501 };
@@ -809,29 +808,10 @@ for (const backend of backends()) {
         otherCm: 404, // another organization's client
       };
 
-      function actor(key) {
-        if (key === 'anonymous') return api(ctx.base);
-        if (key === 'badToken') return api(ctx.base, `not-a-token-${letters(24)}`);
-        return ctx.as(key);
-      }
 
       it('the client\'s matches, checks and ranked search refuse every caller outside the record, and nothing changes', async () => {
         const before_ = await snapshot();
-        const wrong = [];
-        let cells = 0;
-        for (const [caller, expected] of Object.entries(EXPECTED)) {
-          for (const [name, method, urlPath, body] of endpoints()) {
-            cells++;
-            const res = await actor(caller).request(method, urlPath, { json: body });
-            if (res.status !== expected) {
-              wrong.push(`${caller} ${name}: ${res.status}, expected ${expected} (${res.text.slice(0, 200)})`);
-            } else if (res.body?.error?.code !== CODES[expected]) {
-              wrong.push(`${caller} ${name}: error.code ${res.body?.error?.code}, expected ${CODES[expected]}`);
-            } else if (expected === 404 && res.text.includes(fx.client.family_name)) {
-              wrong.push(`${caller} ${name}: the 404 discloses the client's name`);
-            }
-          }
-        }
+        const { wrong, cells } = await askEveryCaller(ctx, EXPECTED, endpoints(), { undisclosed: fx.client.family_name });
         assert.equal(cells, 21);
         assert.deepEqual(await snapshot(), before_, 'no refused request changed anything');
         assert.deepEqual(wrong, [], `${wrong.length} of ${cells} cells answered wrongly`);
