@@ -12,19 +12,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addUser,
   api,
   apiToken,
   expectTitle,
   LAPTOP,
   launchBrowser,
   newPage,
-  prepareDatabase,
   screenshotter,
   signIn,
   signOut,
   sleep,
-  startServer,
+  startAgency,
   TABLET,
   tearDown,
 } from './helpers.mjs';
@@ -50,15 +48,14 @@ describe('record-level access, the audit trail and automatic log-off', { timeout
   let clientId;
 
   before(async () => {
-    let db;
-    ({ tmpDir, db } = await prepareDatabase('caseboard-e2e-access-'));
-    ids.a = await addUser(db, { ...CM_A, role: 'case_manager', org: ORG });
-    ids.b = await addUser(db, { ...CM_B, role: 'case_manager', org: ORG });
-    ids.auditor = await addUser(db, { ...AUDITOR, role: 'auditor', org: ORG });
-    ids.admin = await addUser(db, { ...ADMIN, role: 'administrator', org: ORG });
-    for (const [who, id] of Object.entries(ids)) assert.ok(id, `user add did not print the id of ${who}`);
-
-    ({ baseUrl, server, log: serverLog } = await startServer(db));
+    let agencyIds;
+    ({ tmpDir, baseUrl, server, log: serverLog, ids: agencyIds } = await startAgency('caseboard-e2e-access-', ORG, {
+      a: { ...CM_A, role: 'case_manager' },
+      b: { ...CM_B, role: 'case_manager' },
+      auditor: { ...AUDITOR, role: 'auditor' },
+      admin: { ...ADMIN, role: 'administrator' },
+    }));
+    Object.assign(ids, agencyIds);
 
     // A registers a client (and so joins its care team); B registers another.
     const tokenA = await apiToken(baseUrl, CM_A);

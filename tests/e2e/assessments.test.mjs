@@ -21,18 +21,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  addUser,
   api,
   apiToken,
   expectTitle,
   LAPTOP,
   launchBrowser,
   newPage,
-  prepareDatabase,
   screenshotDir,
   screenshotter,
+  setUpProgram,
   signIn,
-  startServer,
+  startAgency,
   TABLET,
   tearDown,
 } from './helpers.mjs';
@@ -61,27 +60,19 @@ describe('assessments on the client chart', { timeout: 300_000 }, () => {
   const ids = {};
 
   before(async () => {
-    let db;
-    ({ tmpDir, db } = await prepareDatabase('caseboard-e2e-assess-'));
-    ids.supervisor = await addUser(db, { ...SUPERVISOR, role: 'supervisor', org: ORG });
-    ids.manager = await addUser(db, { ...CASE_MANAGER, role: 'case_manager', org: ORG });
-    ids.admin = await addUser(db, { ...ADMIN, role: 'administrator', org: ORG });
-    for (const [who, id] of Object.entries(ids)) assert.ok(id, `user add did not print the id of ${who}`);
-
-    ({ baseUrl, server, log: serverLog } = await startServer(db));
+    let agencyIds;
+    ({ tmpDir, baseUrl, server, log: serverLog, ids: agencyIds } = await startAgency('caseboard-e2e-assess-', ORG, {
+      supervisor: { ...SUPERVISOR, role: 'supervisor' },
+      manager: { ...CASE_MANAGER, role: 'case_manager' },
+      admin: { ...ADMIN, role: 'administrator' },
+    }));
+    Object.assign(ids, agencyIds);
 
     // The administrator creates the program and puts the case manager under the supervisor.
-    const adminToken = await apiToken(baseUrl, ADMIN);
-    const program = await api(baseUrl, 'POST', '/programs', { token: adminToken, body: { name: PROGRAM } });
-    assert.equal(program.status, 201, JSON.stringify(program.body));
-    const managerRecord = await api(baseUrl, 'GET', `/users/${encodeURIComponent(ids.manager)}`, { token: adminToken });
-    assert.equal(managerRecord.status, 200, JSON.stringify(managerRecord.body));
-    const supervised = await api(baseUrl, 'PATCH', `/users/${encodeURIComponent(ids.manager)}`, {
-      token: adminToken,
-      body: { supervisor_id: ids.supervisor },
-      headers: { 'If-Match': `"${managerRecord.body.version}"` },
+    const { program } = await setUpProgram(baseUrl, ADMIN, {
+      program: { name: PROGRAM },
+      supervise: [ids.manager, ids.supervisor],
     });
-    assert.equal(supervised.status, 200, JSON.stringify(supervised.body));
 
     // The case manager registers the client and opens a case for them.
     managerToken = await apiToken(baseUrl, CASE_MANAGER);
@@ -90,7 +81,7 @@ describe('assessments on the client chart', { timeout: 300_000 }, () => {
     clientId = created.body.id;
     const opened = await api(baseUrl, 'POST', '/cases', {
       token: managerToken,
-      body: { client_id: clientId, program_id: program.body.id },
+      body: { client_id: clientId, program_id: program.id },
     });
     assert.equal(opened.status, 201, JSON.stringify(opened.body));
     caseId = opened.body.id;

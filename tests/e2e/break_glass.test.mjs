@@ -12,18 +12,16 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nextTotpCode } from '../lib/totp.mjs';
 import {
-  addUser,
   api,
   apiToken,
   expectTitle,
   LAPTOP,
   launchBrowser,
   newPage,
-  prepareDatabase,
   screenshotter,
   signIn,
   signOut,
-  startServer,
+  startAgency,
   TABLET,
   tearDown,
 } from './helpers.mjs';
@@ -47,13 +45,12 @@ describe('break the glass, second factor and consent', { timeout: 240_000 }, () 
   let secret;
 
   before(async () => {
-    let db;
-    ({ tmpDir, db } = await prepareDatabase('caseboard-e2e-glass-'));
-    ids.a = await addUser(db, { ...CM_A, role: 'case_manager', org: ORG });
-    ids.b = await addUser(db, { ...CM_B, role: 'case_manager', org: ORG });
-    for (const [who, id] of Object.entries(ids)) assert.ok(id, `user add did not print the id of ${who}`);
-
-    ({ baseUrl, server, log: serverLog } = await startServer(db));
+    let agencyIds;
+    ({ tmpDir, baseUrl, server, log: serverLog, ids: agencyIds } = await startAgency('caseboard-e2e-glass-', ORG, {
+      a: { ...CM_A, role: 'case_manager' },
+      b: { ...CM_B, role: 'case_manager' },
+    }));
+    Object.assign(ids, agencyIds);
 
     const tokenA = await apiToken(baseUrl, CM_A);
     const created = await api(baseUrl, 'POST', '/clients', { token: tokenA, body: A_CLIENT });

@@ -23,18 +23,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  addUser,
   api,
   apiToken,
   expectTitle,
   LAPTOP,
   launchBrowser,
   newPage,
-  prepareDatabase,
   screenshotDir,
+  setUpProgram,
   signIn,
   signOut,
-  startServer,
+  startAgency,
   TABLET,
   tearDown,
 } from './helpers.mjs';
@@ -86,17 +85,14 @@ describe('care plans, the resource directory and coverage', { timeout: 360_000 }
   const ids = {};
 
   before(async () => {
-    let db;
-    ({ tmpDir, db } = await prepareDatabase('caseboard-e2e-careplan-'));
-    ids.manager = await addUser(db, { ...CASE_MANAGER, role: 'case_manager', org: ORG });
-    ids.admin = await addUser(db, { ...ADMIN, role: 'administrator', org: ORG });
-    for (const [who, id] of Object.entries(ids)) assert.ok(id, `user add did not print the id of ${who}`);
+    let agencyIds;
+    ({ tmpDir, baseUrl, server, log: serverLog, ids: agencyIds } = await startAgency('caseboard-e2e-careplan-', ORG, {
+      manager: { ...CASE_MANAGER, role: 'case_manager' },
+      admin: { ...ADMIN, role: 'administrator' },
+    }));
+    Object.assign(ids, agencyIds);
 
-    ({ baseUrl, server, log: serverLog } = await startServer(db));
-
-    const adminToken = await apiToken(baseUrl, ADMIN);
-    const program = await api(baseUrl, 'POST', '/programs', { token: adminToken, body: { name: PROGRAM } });
-    assert.equal(program.status, 201, JSON.stringify(program.body));
+    const { program, adminToken } = await setUpProgram(baseUrl, ADMIN, { program: { name: PROGRAM } });
     await api(baseUrl, 'POST', '/auth/logout', { token: adminToken });
 
     // The case manager registers the client (with where they live) and opens a case with a visit.
@@ -106,7 +102,7 @@ describe('care plans, the resource directory and coverage', { timeout: 360_000 }
     clientId = created.body.id;
     const opened = await api(baseUrl, 'POST', '/cases', {
       token: managerToken,
-      body: { client_id: clientId, program_id: program.body.id },
+      body: { client_id: clientId, program_id: program.id },
     });
     assert.equal(opened.status, 201, JSON.stringify(opened.body));
     caseId = opened.body.id;

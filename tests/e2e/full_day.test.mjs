@@ -22,17 +22,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addUser,
   api,
   apiToken,
   expectTitle,
   LAPTOP,
   launchBrowser,
   newPage,
-  prepareDatabase,
   screenshotter,
+  setUpProgram,
   signIn,
-  startServer,
+  startAgency,
   TABLET,
   tearDown,
 } from './helpers.mjs';
@@ -70,31 +69,19 @@ describe('a full day through the case cycle', { timeout: 300_000 }, () => {
   const ids = {};
 
   before(async () => {
-    let db;
-    ({ tmpDir, db } = await prepareDatabase('caseboard-e2e-day-'));
-    ids.supervisor = await addUser(db, { ...SUPERVISOR, role: 'supervisor', org: ORG });
-    ids.manager = await addUser(db, { ...CASE_MANAGER, role: 'case_manager', org: ORG });
-    ids.admin = await addUser(db, { ...ADMIN, role: 'administrator', org: ORG });
-    for (const [who, id] of Object.entries(ids)) assert.ok(id, `user add did not print the id of ${who}`);
-
-    ({ baseUrl, server, log: serverLog } = await startServer(db));
+    let agencyIds;
+    ({ tmpDir, baseUrl, server, log: serverLog, ids: agencyIds } = await startAgency('caseboard-e2e-day-', ORG, {
+      supervisor: { ...SUPERVISOR, role: 'supervisor' },
+      manager: { ...CASE_MANAGER, role: 'case_manager' },
+      admin: { ...ADMIN, role: 'administrator' },
+    }));
+    Object.assign(ids, agencyIds);
 
     // The administrator creates the program and puts the case manager under the supervisor.
-    adminToken = await apiToken(baseUrl, ADMIN);
-    const program = await api(baseUrl, 'POST', '/programs', {
-      token: adminToken,
-      body: { name: PROGRAM, description: 'Thirty days of support after a hospital discharge.' },
-    });
-    assert.equal(program.status, 201, JSON.stringify(program.body));
-    const managerRecord = await api(baseUrl, 'GET', `/users/${encodeURIComponent(ids.manager)}`, { token: adminToken });
-    assert.equal(managerRecord.status, 200, JSON.stringify(managerRecord.body));
-    const supervised = await api(baseUrl, 'PATCH', `/users/${encodeURIComponent(ids.manager)}`, {
-      token: adminToken,
-      body: { supervisor_id: ids.supervisor },
-      headers: { 'If-Match': `"${managerRecord.body.version}"` },
-    });
-    assert.equal(supervised.status, 200, JSON.stringify(supervised.body));
-    programRecord = program.body;
+    ({ program: programRecord, adminToken } = await setUpProgram(baseUrl, ADMIN, {
+      program: { name: PROGRAM, description: 'Thirty days of support after a hospital discharge.' },
+      supervise: [ids.manager, ids.supervisor],
+    }));
 
     // The supervisor registers the client the referral is about.
     const supervisorToken = await apiToken(baseUrl, SUPERVISOR);
@@ -110,7 +97,7 @@ describe('a full day through the case cycle', { timeout: 300_000 }, () => {
       token: supervisorToken,
       body: {
         client_id: late.body.id,
-        program_id: program.body.id,
+        program_id: programRecord.id,
         source: 'family',
         referrer_name: 'Daughter, Ruth Okafor',
         reason: 'Memory loss; missed medication doses.',

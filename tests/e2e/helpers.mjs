@@ -117,6 +117,44 @@ export async function addUser(db, { username, password, role, org, displayName }
   return id ?? null;
 }
 
+/**
+ * A fresh agency for a browser test: a migrated database, the users added (`users`: key →
+ * {username, password, displayName, role}) with their ids asserted, and the server started.
+ * Answers what tearDown needs, the server log and the users' ids by key.
+ */
+export async function startAgency(prefix, org, users) {
+  const { tmpDir, db } = await prepareDatabase(prefix);
+  const ids = {};
+  for (const [key, user] of Object.entries(users)) {
+    ids[key] = await addUser(db, { ...user, org });
+    assert.ok(ids[key], `user add did not print the id of ${key}`);
+  }
+  const { baseUrl, server, log } = await startServer(db);
+  return { tmpDir, db, baseUrl, server, log, ids };
+}
+
+/**
+ * The administrator's set-up over the API: a program, and with `supervise: [userId,
+ * supervisorId]` the supervisor put over the user. Answers the program and the admin's token.
+ */
+export async function setUpProgram(baseUrl, admin, { program, supervise } = {}) {
+  const adminToken = await apiToken(baseUrl, admin);
+  const created = await api(baseUrl, 'POST', '/programs', { token: adminToken, body: program });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  if (supervise) {
+    const [userId, supervisorId] = supervise;
+    const user = await api(baseUrl, 'GET', `/users/${encodeURIComponent(userId)}`, { token: adminToken });
+    assert.equal(user.status, 200, JSON.stringify(user.body));
+    const supervised = await api(baseUrl, 'PATCH', `/users/${encodeURIComponent(userId)}`, {
+      token: adminToken,
+      body: { supervisor_id: supervisorId },
+      headers: { 'If-Match': `"${user.body.version}"` },
+    });
+    assert.equal(supervised.status, 200, JSON.stringify(supervised.body));
+  }
+  return { program: created.body, adminToken };
+}
+
 export async function waitForHealth(baseUrl, server, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no answer';
