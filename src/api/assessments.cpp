@@ -22,17 +22,6 @@ nlohmann::json conditions_json(const std::vector<Condition>& conditions) {
   return list;
 }
 
-std::string_view item_type_name(ItemType type) {
-  switch (type) {
-    case ItemType::Choice: return "choice";
-    case ItemType::Boolean: return "boolean";
-    case ItemType::Integer: return "integer";
-    case ItemType::Text: return "text";
-    case ItemType::Display: return "display";
-  }
-  return "display";
-}
-
 // The definition as the form needs it (the shape of its file).
 nlohmann::json to_json(const Instrument& instrument) {
   nlohmann::json items = nlohmann::json::array();

@@ -1,4 +1,6 @@
 // The referral inbox: log a referral, list and read, triage, assign, decline, first contact.
+#include <map>
+
 #include "api/handlers.hpp"
 #include "api/record_request.hpp"
 #include "core/field_check.hpp"
@@ -10,9 +12,8 @@ constexpr std::string_view kReferralFields[] = {"client_id",        "program_id"
                                                 "referrer_contact", "reason",     "priority", "received_at"};
 
 // The first-contact clock of the referral while it runs, by its program's rules.
-std::optional<ClockItem> referral_clock(RequestContext& context, const Referral& referral) {
-  auto program = context.services.store.get_program(context.actor, referral.fields.program_id);
-  const ClockRules rules = program ? program->fields.clock_rules : ClockRules{};
+std::optional<ClockItem> referral_clock(const RequestContext& context, const Referral& referral,
+                                        const ClockRules& rules) {
   CaseRecords::Referral clock{referral.id, parse_timestamp(referral.fields.received_at).value_or(context.now),
                               parse_timestamp(referral.first_contact_at), referral.status == "declined"};
   auto item = first_contact_item(clock, referral.fields.client_id, rules, context.now);
@@ -20,8 +21,12 @@ std::optional<ClockItem> referral_clock(RequestContext& context, const Referral&
   return item;
 }
 
+// One referral's answer: its program's rules are read for its clock.
 HttpResponse referral_response(RequestContext& context, int status, const Referral& referral) {
-  return with_entity_tag(json_response(status, to_json(referral, referral_clock(context, referral))), referral.version);
+  auto program = context.services.store.get_program(context.actor, referral.fields.program_id);
+  const ClockRules rules = program ? program->fields.clock_rules : ClockRules{};
+  return with_entity_tag(json_response(status, to_json(referral, referral_clock(context, referral, rules))),
+                         referral.version);
 }
 
 template <class Step>
@@ -70,7 +75,14 @@ HttpResponse list_referrals(RequestContext& context) {
   auto referrals = context.services.store.list_referrals(context.actor, search, context.now);
   if (!referrals) return error_response(referrals.error());
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& referral : *referrals) items.push_back(to_json(referral, referral_clock(context, referral)));
+  // The programs' rules once for the whole inbox, not once per referral.
+  auto programs = context.services.store.list_programs(context.actor);
+  if (!programs) return error_response(programs.error());
+  std::map<std::string, ClockRules> rules;
+  for (const auto& program : *programs) rules[program.id] = program.fields.clock_rules;
+  for (const auto& referral : *referrals) {
+    items.push_back(to_json(referral, referral_clock(context, referral, rules[referral.fields.program_id])));
+  }
   return json_response(200, {{"items", items}});
 }
 

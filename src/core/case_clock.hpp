@@ -97,6 +97,8 @@ struct CaseRecords {
 
   std::string case_id;
   std::string client_id;
+  std::string program_id;       // whose clock rules apply
+  std::string case_manager_id;  // who owns the case's clock items
   CaseStatus status = CaseStatus::Referred;
   std::optional<Timestamp> admitted_at;  // when the case first became active
   std::optional<Referral> referral;

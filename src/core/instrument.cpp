@@ -89,6 +89,32 @@ std::string_view flag_action_name(FlagAction action) {
   return "none";
 }
 
+std::optional<FlagAction> parse_flag_action(std::string_view name) {
+  for (auto action :
+       {FlagAction::UrgentSafetyTask, FlagAction::SdohNeed, FlagAction::EarlyFollowUp, FlagAction::None}) {
+    if (flag_action_name(action) == name) return action;
+  }
+  return std::nullopt;
+}
+
+std::string_view item_type_name(ItemType type) {
+  switch (type) {
+    case ItemType::Choice: return "choice";
+    case ItemType::Boolean: return "boolean";
+    case ItemType::Integer: return "integer";
+    case ItemType::Text: return "text";
+    case ItemType::Display: return "display";
+  }
+  return "display";
+}
+
+std::optional<ItemType> parse_item_type(std::string_view name) {
+  for (auto type : {ItemType::Choice, ItemType::Boolean, ItemType::Integer, ItemType::Text, ItemType::Display}) {
+    if (item_type_name(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
 const InstrumentItem* find_item(const Instrument& instrument, std::string_view link_id) {
   for (const auto& item : instrument.items) {
     if (item.link_id == link_id) return &item;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -104,6 +105,9 @@ struct Instrument {
 };
 
 std::string_view flag_action_name(FlagAction action);
+std::optional<FlagAction> parse_flag_action(std::string_view name);
+std::string_view item_type_name(ItemType type);
+std::optional<ItemType> parse_item_type(std::string_view name);
 
 // Checks what the file format cannot: ids well formed and unique, conditions naming earlier
 // items (skip logic) or existing ones, options and point ranges sound, bands contiguous over

@@ -120,15 +120,6 @@ std::vector<Condition> read_conditions(Reader& r, std::string_view name) {
   return conditions;
 }
 
-std::optional<ItemType> item_type(std::string_view name) {
-  if (name == "choice") return ItemType::Choice;
-  if (name == "boolean") return ItemType::Boolean;
-  if (name == "integer") return ItemType::Integer;
-  if (name == "text") return ItemType::Text;
-  if (name == "display") return ItemType::Display;
-  return std::nullopt;
-}
-
 InstrumentItem read_item(const json& element, const std::string& path, Reader& outer) {
   Reader r(element, path);
   r.only({"link_id", "text", "type", "required", "scored", "options", "points_true", "points_false", "min", "max",
@@ -137,7 +128,7 @@ InstrumentItem read_item(const json& element, const std::string& path, Reader& o
   item.link_id = r.text("link_id");
   item.text = r.text("text");
   const auto type_name = r.text("type");
-  if (auto type = item_type(type_name)) {
+  if (auto type = parse_item_type(type_name)) {
     item.type = *type;
   } else if (!r.error()) {
     r.fail_at("type", "must be choice, boolean, integer, text or display");
@@ -213,14 +204,6 @@ Scoring read_scoring(const json& element, Reader& outer) {
   return scoring;
 }
 
-std::optional<FlagAction> flag_action(std::string_view name) {
-  for (auto action :
-       {FlagAction::UrgentSafetyTask, FlagAction::SdohNeed, FlagAction::EarlyFollowUp, FlagAction::None}) {
-    if (flag_action_name(action) == name) return action;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 Result<Instrument> parse_instrument(std::string_view json_text, std::string_view source) {
@@ -249,7 +232,7 @@ Result<Instrument> parse_instrument(std::string_view json_text, std::string_view
     flag.when_any = read_conditions(f, "when_any");
     flag.when_band = f.texts("when_band");
     const auto action = f.text("action");
-    if (auto parsed = flag_action(action)) {
+    if (auto parsed = parse_flag_action(action)) {
       flag.action = *parsed;
     } else if (!f.error()) {
       f.fail_at("action", "must be urgent_safety_task, sdoh_need, early_follow_up or none");

@@ -337,9 +337,26 @@ std::string client_withheld_condition(const Actor& actor, Timestamp now, std::st
 [[nodiscard]] Result<std::map<std::string, CaseRecords>> load_case_records(SqlConnection& connection,
                                                                            const std::string& case_condition,
                                                                            const std::vector<SqlValue>& params);
+// Cases (sql_store_cases.cpp), for the records that open or move one.
+// NotFound naming `field` unless the user is an active case manager, nurse case manager or supervisor.
+[[nodiscard]] Result<void> require_case_manager(SqlConnection& connection, const Actor& actor, std::string_view user_id,
+                                                std::string field = "case_manager_id");
+// Inserts a new case (AlreadyExists, field "program_id", for a second open case in the program)
+// with the opening entry of its history.
+[[nodiscard]] Result<void> insert_case(SqlConnection& connection, const Case& record, const Actor& actor,
+                                       std::string_view reason);
+[[nodiscard]] Result<void> append_case_history(SqlConnection& connection, std::string_view case_id,
+                                               std::string_view from, CaseStatus to, const Actor& actor,
+                                               std::string_view reason, const std::string& at);
+
 // The columns task_from_row reads, in its order (sql_store_tasks.cpp).
 extern const std::string_view kTaskColumns;
 Task task_from_row(const SqlRow& row);
+// The clock items of every case the condition selects, each by its program's rules; with
+// `case_managers`, also who owns each case.
+[[nodiscard]] Result<std::vector<ClockItem>> derive_case_clocks(
+    SqlConnection& connection, const std::string& case_condition, const std::vector<SqlValue>& params, Timestamp now,
+    std::map<std::string, std::string>* case_managers = nullptr);
 // The open tasks of the case.
 [[nodiscard]] Result<std::vector<Task>> open_case_tasks(SqlConnection& connection, std::string_view case_id);
 // Creates the task a clock rule makes, for the case's manager (or `fallback_assignee`).

@@ -50,10 +50,7 @@ Result<Appointment> SqlStore::create_appointment(const Actor& actor, std::string
   return write([&](SqlConnection& connection) -> Result<Appointment> {
     CB_TRY_ASSIGN(record, require_open_case(connection, actor, now, case_id));
     const auto& f = appointment.fields;
-    CB_TRY(require_row(connection,
-                       "SELECT 1 FROM users WHERE id = ? AND organization_id = ? AND active = 1 AND role IN "
-                       "('case_manager', 'nurse_case_manager', 'supervisor')",
-                       f.staff_id, actor.organization_id, "active case manager", "staff_id"));
+    CB_TRY(require_case_manager(connection, actor, f.staff_id, "staff_id"));
     appointment.client_id = record.client_id;
     appointment.case_id = record.id;
     const SqlValue params[] = {appointment.id,

@@ -32,14 +32,6 @@ Assessment assessment_from_row(const SqlRow& row) {
   return assessment;
 }
 
-std::optional<FlagAction> parse_flag_action(std::string_view name) {
-  for (auto action :
-       {FlagAction::UrgentSafetyTask, FlagAction::SdohNeed, FlagAction::EarlyFollowUp, FlagAction::None}) {
-    if (flag_action_name(action) == name) return action;
-  }
-  return std::nullopt;
-}
-
 Result<void> load_details(SqlConnection& connection, Assessment& assessment) {
   const SqlValue params[] = {assessment.id};
   CB_TRY_ASSIGN(answers, connection.query("SELECT link_id, value, display, points FROM assessment_answers WHERE "

@@ -88,13 +88,17 @@ Result<std::map<std::string, CaseRecords>> load_case_records(SqlConnection& conn
                                                              const std::vector<SqlValue>& params) {
   std::map<std::string, CaseRecords> records;
   const Timestamp epoch{};
-  CB_TRY_ASSIGN(cases,
-                connection.query("SELECT c.id, c.client_id, c.status FROM cases c WHERE " + case_condition, params));
+  CB_TRY_ASSIGN(cases, connection.query("SELECT c.id, c.client_id, c.status, c.program_id, c.case_manager_id FROM "
+                                        "cases c WHERE " +
+                                            case_condition,
+                                        params));
   for (const auto& row : cases) {
     auto& record = records[row.text(0)];
     record.case_id = row.text(0);
     record.client_id = row.text(1);
     record.status = parse_case_status(row.text(2)).value_or(CaseStatus::Referred);
+    record.program_id = row.text(3);
+    record.case_manager_id = row.text(4);
   }
   if (records.empty()) return records;
   CB_TRY_ASSIGN(admissions, for_cases(connection,
@@ -189,6 +193,25 @@ Result<std::map<std::string, CaseRecords>> load_case_records(SqlConnection& conn
         {row.text(1), row.text(2), units_left(fields), units_run_low(fields), ends});
   }
   return records;
+}
+
+Result<std::vector<ClockItem>> derive_case_clocks(SqlConnection& connection, const std::string& case_condition,
+                                                  const std::vector<SqlValue>& params, Timestamp now,
+                                                  std::map<std::string, std::string>* case_managers) {
+  CB_TRY_ASSIGN(records, load_case_records(connection, case_condition, params));
+  std::map<std::string, ClockRules> rules_by_program;  // each program's rules read once
+  std::vector<ClockItem> clocks;
+  for (const auto& [case_id, record] : records) {
+    if (case_managers) (*case_managers)[case_id] = record.case_manager_id;
+    auto rules = rules_by_program.find(record.program_id);
+    if (rules == rules_by_program.end()) {
+      CB_TRY_ASSIGN(loaded, program_clock_rules(connection, record.program_id));
+      rules = rules_by_program.emplace(record.program_id, loaded).first;
+    }
+    auto items = derive_clock_items(record, rules->second, now);
+    clocks.insert(clocks.end(), items.begin(), items.end());
+  }
+  return clocks;
 }
 
 Result<std::vector<Task>> open_case_tasks(SqlConnection& connection, std::string_view case_id) {

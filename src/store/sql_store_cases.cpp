@@ -51,17 +51,6 @@ Result<std::optional<Case>> load_case(SqlConnection& connection, std::string_vie
   return found;
 }
 
-Result<void> append_history(SqlConnection& connection, const Case& record, std::string_view from, const Actor& actor,
-                            std::string_view reason, const std::string& at) {
-  const SqlValue params[] = {record.id, text_or_null(std::string(from)), std::string(case_status_name(record.status)),
-                             at,        text_or_null(actor.user_id),     text_or_null(std::string(reason))};
-  CB_TRY(
-      connection.execute("INSERT INTO case_status_history (case_id, from_status, to_status, at, by_user_id, reason) "
-                         "VALUES (?, ?, ?, ?, ?, ?)",
-                         params));
-  return {};
-}
-
 // PermissionDenied (field "consent") for a restricted case no consent in force lets the actor see.
 Result<void> require_case_disclosed(SqlConnection& connection, const Actor& actor, Timestamp now, const Case& record) {
   if (!record.restricted) return {};
@@ -71,13 +60,6 @@ Result<void> require_case_disclosed(SqlConnection& connection, const Actor& acto
                 "this part of the record is restricted: the client's consent does not name you", "consent");
   }
   return {};
-}
-
-Result<void> require_case_manager(SqlConnection& connection, const Actor& actor, std::string_view user_id) {
-  return require_row(connection,
-                     "SELECT 1 FROM users WHERE id = ? AND organization_id = ? AND active = 1 AND role IN "
-                     "('case_manager', 'nurse_case_manager', 'supervisor')",
-                     user_id, actor.organization_id, "active case manager", "case_manager_id");
 }
 
 // A case closes only with its outcome (after a discharge) and with nothing required left open.
@@ -103,6 +85,51 @@ Result<void> check_closure(SqlConnection& connection, const Case& stored, std::s
 
 }  // namespace
 
+Result<void> append_case_history(SqlConnection& connection, std::string_view case_id, std::string_view from,
+                                 CaseStatus to, const Actor& actor, std::string_view reason, const std::string& at) {
+  const SqlValue params[] = {
+      std::string(case_id),        text_or_null(std::string(from)),  std::string(case_status_name(to)), at,
+      text_or_null(actor.user_id), text_or_null(std::string(reason))};
+  CB_TRY(
+      connection.execute("INSERT INTO case_status_history (case_id, from_status, to_status, at, by_user_id, reason) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         params));
+  return {};
+}
+
+Result<void> require_case_manager(SqlConnection& connection, const Actor& actor, std::string_view user_id,
+                                  std::string field) {
+  return require_row(connection,
+                     "SELECT 1 FROM users WHERE id = ? AND organization_id = ? AND active = 1 AND role IN "
+                     "('case_manager', 'nurse_case_manager', 'supervisor')",
+                     user_id, actor.organization_id, "active case manager", std::move(field));
+}
+
+Result<void> insert_case(SqlConnection& connection, const Case& record, const Actor& actor, std::string_view reason) {
+  const SqlValue params[] = {record.id,
+                             record.organization_id,
+                             record.client_id,
+                             record.program_id,
+                             text_or_null(record.case_manager_id),
+                             std::string(case_status_name(record.status)),
+                             record.opened_at,
+                             record.status_changed_at,
+                             std::int64_t{1},
+                             record.opened_at,
+                             record.opened_at};
+  auto inserted = connection.execute(
+      "INSERT INTO cases (id, organization_id, client_id, program_id, case_manager_id, status, opened_at, "
+      "status_changed_at, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      params);
+  if (!inserted) {
+    if (inserted.error().code == ErrorCode::AlreadyExists) {
+      return fail(ErrorCode::AlreadyExists, "the client already has an open case in this program", "program_id");
+    }
+    return fail(std::move(inserted.error()));
+  }
+  return append_case_history(connection, record.id, {}, record.status, actor, reason, record.opened_at);
+}
+
 Result<Case> SqlStore::create_case(const Actor& actor, std::string_view client_id, std::string_view program_id,
                                    std::string_view case_manager_id, Timestamp now) {
   Case record;
@@ -119,28 +146,7 @@ Result<Case> SqlStore::create_case(const Actor& actor, std::string_view client_i
     CB_TRY(require_row(connection, "SELECT 1 FROM programs WHERE id = ? AND organization_id = ? AND active = 1",
                        program_id, actor.organization_id, "active program", "program_id"));
     if (!case_manager_id.empty()) CB_TRY(require_case_manager(connection, actor, case_manager_id));
-    const SqlValue params[] = {record.id,
-                               record.organization_id,
-                               record.client_id,
-                               record.program_id,
-                               text_or_null(record.case_manager_id),
-                               std::string(case_status_name(record.status)),
-                               record.opened_at,
-                               record.status_changed_at,
-                               std::int64_t{1},
-                               record.opened_at,
-                               record.opened_at};
-    auto inserted = connection.execute(
-        "INSERT INTO cases (id, organization_id, client_id, program_id, case_manager_id, status, opened_at, "
-        "status_changed_at, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        params);
-    if (!inserted) {
-      if (inserted.error().code == ErrorCode::AlreadyExists) {
-        return fail(ErrorCode::AlreadyExists, "the client already has an open case in this program", "program_id");
-      }
-      return fail(std::move(inserted.error()));
-    }
-    CB_TRY(append_history(connection, record, {}, actor, {}, record.opened_at));
+    CB_TRY(insert_case(connection, record, actor, {}));
     record.history.push_back({{}, std::string(case_status_name(record.status)), record.opened_at, actor.user_id, {}});
     CB_TRY(append_audit(connection, actor, {"case.create", "case", record.id, record.client_id}, now));
     return record;
@@ -247,7 +253,7 @@ Result<Case> SqlStore::transition_case(const Actor& actor, std::string_view case
                            "closed_outcome = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
                            params),
         "case", expected_version));
-    CB_TRY(append_history(connection, record, from, actor, reason, at));
+    CB_TRY(append_case_history(connection, record.id, from, to, actor, reason, at));
     record.history.push_back({from, std::string(case_status_name(to)), at, actor.user_id, std::string(reason)});
     CB_TRY(append_audit(connection, actor, {"case.transition", "case", record.id, record.client_id}, now));
     return record;

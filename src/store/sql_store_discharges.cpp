@@ -101,12 +101,8 @@ Result<Discharge> SqlStore::discharge_case(const Actor& actor, std::string_view 
                                              "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
                                              update),
                           "case", expected_case_version));
-    const SqlValue history[] = {record.id, std::string(case_status_name(record.status)), at,
-                                text_or_null(actor.user_id), "discharged to " + f.destination};
-    CB_TRY(
-        connection.execute("INSERT INTO case_status_history (case_id, from_status, to_status, at, by_user_id, "
-                           "reason) VALUES (?, ?, 'discharged', ?, ?, ?)",
-                           history));
+    CB_TRY(append_case_history(connection, record.id, case_status_name(record.status), CaseStatus::Discharged, actor,
+                               "discharged to " + f.destination, at));
     CB_TRY_ASSIGN(rules, program_clock_rules(connection, record.program_id));
     const auto discharged = parse_timestamp(f.discharged_at).value_or(now);
     CB_TRY(create_rule_task(connection, actor, record, ClockRule::PostDischargeCheckIn, discharge.id,

@@ -64,33 +64,31 @@ Result<Referral> SqlStore::create_referral(const Actor& actor, ReferralFields fi
   referral.fields = std::move(fields);
   referral.created_by = actor.user_id;
   referral.created_at = format_timestamp(now);
-  CB_TRY_ASSIGN(
-      id, write([&](SqlConnection& connection) -> Result<std::string> {
-        const auto& f = referral.fields;
-        CB_TRY(require_client_access(connection, actor, now, f.client_id, "client_id"));
-        CB_TRY(require_row(connection, "SELECT 1 FROM programs WHERE id = ? AND organization_id = ? AND active = 1",
-                           f.program_id, actor.organization_id, "active program", "program_id"));
-        const SqlValue params[] = {referral.id,
-                                   referral.organization_id,
-                                   f.client_id,
-                                   f.program_id,
-                                   f.source,
-                                   f.referrer_name,
-                                   text_or_null(f.referrer_contact),
-                                   f.reason,
-                                   f.priority,
-                                   f.received_at,
-                                   referral.created_by,
-                                   referral.created_at};
-        CB_TRY(connection.execute(
-            "INSERT INTO referrals (id, organization_id, client_id, program_id, source, referrer_name, "
-            "referrer_contact, reason, priority, received_at, status, created_by, created_at, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, 1)",
-            params));
-        CB_TRY(append_audit(connection, actor, {"referral.create", "referral", referral.id, f.client_id}, now));
-        return referral.id;
-      }));
-  return get_referral(actor, id, now);
+  return write([&](SqlConnection& connection) -> Result<Referral> {
+    const auto& f = referral.fields;
+    CB_TRY(require_client_access(connection, actor, now, f.client_id, "client_id"));
+    CB_TRY(require_row(connection, "SELECT 1 FROM programs WHERE id = ? AND organization_id = ? AND active = 1",
+                       f.program_id, actor.organization_id, "active program", "program_id"));
+    const SqlValue params[] = {referral.id,
+                               referral.organization_id,
+                               f.client_id,
+                               f.program_id,
+                               f.source,
+                               f.referrer_name,
+                               text_or_null(f.referrer_contact),
+                               f.reason,
+                               f.priority,
+                               f.received_at,
+                               referral.created_by,
+                               referral.created_at};
+    CB_TRY(
+        connection.execute("INSERT INTO referrals (id, organization_id, client_id, program_id, source, referrer_name, "
+                           "referrer_contact, reason, priority, received_at, status, created_by, created_at, version) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, 1)",
+                           params));
+    CB_TRY(append_audit(connection, actor, {"referral.create", "referral", referral.id, f.client_id}, now));
+    return load_referral(connection, actor, referral.id);
+  });
 }
 
 Result<std::vector<Referral>> SqlStore::list_referrals(const Actor& actor, const ReferralQuery& query, Timestamp now) {
@@ -157,82 +155,64 @@ Result<void> save_referral_step(SqlConnection& connection, const Referral& refer
 Result<Referral> SqlStore::triage_referral(const Actor& actor, std::string_view referral_id,
                                            std::int64_t expected_version, std::string_view priority,
                                            std::string_view note, Timestamp now) {
-  auto written = write([&](SqlConnection& connection) -> Result<void> {
+  return write([&](SqlConnection& connection) -> Result<Referral> {
     CB_TRY_ASSIGN(referral, referral_for_step(connection, actor, referral_id, expected_version, ReferralStep::Triage));
     CB_TRY(save_referral_step(connection, referral, "status = 'triaged', priority = ?, triage_note = ?",
                               {std::string(priority), text_or_null(std::string(note))}, expected_version));
-    return append_audit(connection, actor, {"referral.triage", "referral", referral.id, referral.fields.client_id},
-                        now);
+    CB_TRY(
+        append_audit(connection, actor, {"referral.triage", "referral", referral.id, referral.fields.client_id}, now));
+    // The answer is read in the same transaction: the write's own audit entry covers it.
+    return load_referral(connection, actor, referral_id);
   });
-  if (!written) return fail(std::move(written.error()));
-  return get_referral(actor, referral_id, now);
 }
 
 Result<Referral> SqlStore::assign_referral(const Actor& actor, std::string_view referral_id,
                                            std::int64_t expected_version, std::string_view case_manager_id,
                                            Timestamp now) {
-  // The case is opened first (its own checks and audit entry), then linked, in one transaction:
-  // create_case's work is repeated here rather than nested, as transactions do not nest.
-  auto written = write([&](SqlConnection& connection) -> Result<void> {
+  // The case is opened (as create_case does, with its own audit entry) and linked in one transaction.
+  return write([&](SqlConnection& connection) -> Result<Referral> {
     CB_TRY_ASSIGN(referral, referral_for_step(connection, actor, referral_id, expected_version, ReferralStep::Assign));
-    CB_TRY(require_row(connection,
-                       "SELECT 1 FROM users WHERE id = ? AND organization_id = ? AND active = 1 AND role IN "
-                       "('case_manager', 'nurse_case_manager', 'supervisor')",
-                       case_manager_id, actor.organization_id, "active case manager", "case_manager_id"));
-    const auto at = format_timestamp(now);
-    const auto case_id = security::random_id("cs");
-    const SqlValue case_values[] = {case_id,
-                                    actor.organization_id,
-                                    referral.fields.client_id,
-                                    referral.fields.program_id,
-                                    std::string(case_manager_id),
-                                    at,
-                                    at,
-                                    at,
-                                    at};
-    auto inserted = connection.execute(
-        "INSERT INTO cases (id, organization_id, client_id, program_id, case_manager_id, status, opened_at, "
-        "status_changed_at, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'referred', ?, ?, 1, ?, ?)",
-        case_values);
-    if (!inserted) {
-      if (inserted.error().code == ErrorCode::AlreadyExists) {
-        return fail(ErrorCode::AlreadyExists, "the client already has an open case in this program", "program_id");
-      }
-      return fail(std::move(inserted.error()));
-    }
-    const SqlValue history[] = {case_id, at, text_or_null(actor.user_id), "from referral " + referral.id};
-    CB_TRY(
-        connection.execute("INSERT INTO case_status_history (case_id, from_status, to_status, at, by_user_id, "
-                           "reason) VALUES (?, NULL, 'referred', ?, ?, ?)",
-                           history));
+    CB_TRY(require_case_manager(connection, actor, case_manager_id));
+    Case record;
+    record.id = security::random_id("cs");
+    record.version = 1;
+    record.organization_id = actor.organization_id;
+    record.client_id = referral.fields.client_id;
+    record.program_id = referral.fields.program_id;
+    record.case_manager_id = std::string(case_manager_id);
+    record.status = CaseStatus::Referred;
+    record.opened_at = record.status_changed_at = format_timestamp(now);
+    CB_TRY(insert_case(connection, record, actor, "from referral " + referral.id));
+    const auto& case_id = record.id;
+    const auto& at = record.opened_at;
     CB_TRY(append_audit(connection, actor, {"case.create", "case", case_id, referral.fields.client_id}, now));
     CB_TRY(save_referral_step(connection, referral,
                               "status = 'assigned', case_id = ?, case_manager_id = ?, assigned_at = ?",
                               {case_id, std::string(case_manager_id), at}, expected_version));
-    return append_audit(connection, actor, {"referral.assign", "referral", referral.id, referral.fields.client_id},
-                        now);
+    CB_TRY(
+        append_audit(connection, actor, {"referral.assign", "referral", referral.id, referral.fields.client_id}, now));
+    // The answer is read in the same transaction: the write's own audit entry covers it.
+    return load_referral(connection, actor, referral_id);
   });
-  if (!written) return fail(std::move(written.error()));
-  return get_referral(actor, referral_id, now);
 }
 
 Result<Referral> SqlStore::decline_referral(const Actor& actor, std::string_view referral_id,
                                             std::int64_t expected_version, std::string_view reason, Timestamp now) {
-  auto written = write([&](SqlConnection& connection) -> Result<void> {
+  return write([&](SqlConnection& connection) -> Result<Referral> {
     CB_TRY_ASSIGN(referral, referral_for_step(connection, actor, referral_id, expected_version, ReferralStep::Decline));
     CB_TRY(save_referral_step(connection, referral, "status = 'declined', decline_reason = ?", {std::string(reason)},
                               expected_version));
-    return append_audit(connection, actor, {"referral.decline", "referral", referral.id, referral.fields.client_id},
-                        now);
+    CB_TRY(
+        append_audit(connection, actor, {"referral.decline", "referral", referral.id, referral.fields.client_id}, now));
+    // The answer is read in the same transaction: the write's own audit entry covers it.
+    return load_referral(connection, actor, referral_id);
   });
-  if (!written) return fail(std::move(written.error()));
-  return get_referral(actor, referral_id, now);
 }
 
 Result<Referral> SqlStore::record_first_contact(const Actor& actor, std::string_view referral_id,
                                                 std::int64_t expected_version, Timestamp contacted_at,
                                                 std::string_view method, Timestamp now) {
-  auto written = write([&](SqlConnection& connection) -> Result<void> {
+  return write([&](SqlConnection& connection) -> Result<Referral> {
     CB_TRY_ASSIGN(referral,
                   referral_for_step(connection, actor, referral_id, expected_version, ReferralStep::FirstContact));
     CB_TRY(require_open_case(connection, actor, now, referral.case_id));
@@ -241,11 +221,11 @@ Result<Referral> SqlStore::record_first_contact(const Actor& actor, std::string_
     }
     CB_TRY(save_referral_step(connection, referral, "first_contact_at = ?, first_contact_method = ?",
                               {format_timestamp(contacted_at), std::string(method)}, expected_version));
-    return append_audit(connection, actor,
-                        {"referral.first_contact", "referral", referral.id, referral.fields.client_id}, now);
+    CB_TRY(append_audit(connection, actor,
+                        {"referral.first_contact", "referral", referral.id, referral.fields.client_id}, now));
+    // The answer is read in the same transaction: the write's own audit entry covers it.
+    return load_referral(connection, actor, referral_id);
   });
-  if (!written) return fail(std::move(written.error()));
-  return get_referral(actor, referral_id, now);
 }
 
 }  // namespace caseboard::store

@@ -66,10 +66,7 @@ Result<Task> SqlStore::create_task(const Actor& actor, TaskFields fields, Timest
     if (f.assignee_id != actor.user_id && !role_allows(actor.role, Permission::AssignCases)) {
       return fail(ErrorCode::PermissionDenied, "only a supervisor gives tasks to someone else", "assignee_id");
     }
-    CB_TRY(require_row(connection,
-                       "SELECT 1 FROM users WHERE id = ? AND organization_id = ? AND active = 1 AND role IN "
-                       "('case_manager', 'nurse_case_manager', 'supervisor')",
-                       f.assignee_id, actor.organization_id, "active case manager", "assignee_id"));
+    CB_TRY(require_case_manager(connection, actor, f.assignee_id, "assignee_id"));
     if (!f.case_id.empty()) {
       CB_TRY_ASSIGN(record, require_open_case(connection, actor, now, f.case_id, "case_id"));
       if (!f.client_id.empty() && f.client_id != record.client_id) {
@@ -182,23 +179,8 @@ Result<Worklist> SqlStore::worklist(const Actor& actor, bool team, Timestamp now
             "c.organization_id = ? AND c.status <> 'closed' AND "
             "c.case_manager_id IN " +
             in_people + " AND (c.restricted = 0 OR c.case_manager_id = ?)";
-        CB_TRY_ASSIGN(records, load_case_records(connection, case_condition, case_params));
-        CB_TRY_ASSIGN(case_rows, connection.query("SELECT c.id, c.program_id, c.case_manager_id FROM cases c WHERE " +
-                                                      case_condition,
-                                                  case_params));
         std::map<std::string, std::string> case_assignees;
-        std::map<std::string, ClockRules> rules_by_program;
-        std::vector<ClockItem> clocks;
-        for (const auto& row : case_rows) {
-          case_assignees[row.text(0)] = row.text(2);
-          auto rules = rules_by_program.find(row.text(1));
-          if (rules == rules_by_program.end()) {
-            CB_TRY_ASSIGN(loaded, program_clock_rules(connection, row.text(1)));
-            rules = rules_by_program.emplace(row.text(1), loaded).first;
-          }
-          auto items = derive_clock_items(records[row.text(0)], rules->second, now);
-          clocks.insert(clocks.end(), items.begin(), items.end());
-        }
+        CB_TRY_ASSIGN(clocks, derive_case_clocks(connection, case_condition, case_params, now, &case_assignees));
         // Clients the items are about: names and risk.
         std::vector<SqlValue> client_ids;
         for (const auto& task : tasks) {

@@ -69,14 +69,8 @@ Result<Timeline> SqlStore::client_timeline(const Actor& actor, std::string_view 
                   std::vector<SqlValue> case_params{std::string(client_id), actor.organization_id};
                   std::string condition = "c.client_id = ? AND c.organization_id = ?";
                   if (!filter.empty()) condition += " AND c.restricted = 0";
-                  CB_TRY_ASSIGN(records, load_case_records(connection, condition, case_params));
-                  CB_TRY_ASSIGN(cases, connection.query("SELECT c.id, c.program_id FROM cases c WHERE " + condition,
-                                                        case_params));
-                  for (const auto& row : cases) {
-                    CB_TRY_ASSIGN(rules, program_clock_rules(connection, row.text(1)));
-                    auto items = derive_clock_items(records[row.text(0)], rules, now);
-                    result.due.insert(result.due.end(), items.begin(), items.end());
-                  }
+                  CB_TRY_ASSIGN(due, derive_case_clocks(connection, condition, case_params, now));
+                  result.due = std::move(due);
                   std::set<std::string> overdue_records;
                   for (const auto& item : result.due) {
                     if (item.overdue) overdue_records.insert(item.record_id);
