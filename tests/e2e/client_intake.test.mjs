@@ -21,6 +21,7 @@ import {
   startServer,
   TABLET,
   tearDown,
+  waitForApiQuiet,
 } from './helpers.mjs';
 
 const CASE_MANAGER = { username: 'e2e.cm', password: 'correct-horse-battery-e2e', displayName: 'Erin Example' };
@@ -228,7 +229,8 @@ describe('client intake in the browser', { timeout: 120_000 }, () => {
     // A session the server has ended sends the user back to sign in, with a message. The token
     // is in an HttpOnly cookie the page cannot read; end the session on the server behind the
     // page's back, as an expiry or an administrator would.
-    await page.waitForLoadState('networkidle');
+    // Every section of the page has loaded: no call may meet the ended session before the reload.
+    await waitForApiQuiet(page);
     const [sessionCookie] = (await page.context().cookies()).filter((c) => c.name === '__Host-caseboard_session');
     assert.ok(sessionCookie, 'the session travels in the __Host- cookie');
     assert.equal(sessionCookie.httpOnly, true);

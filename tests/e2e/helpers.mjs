@@ -155,6 +155,41 @@ export async function setUpProgram(baseUrl, admin, { program, supervise } = {}) 
   return { program: created.body, adminToken };
 }
 
+/**
+ * Resolves once the page has had no API call in flight for `quietMs`. A hash route change in
+ * the app does not reset Playwright's `networkidle` load state, so that cannot tell when the
+ * sections of a screen have finished loading; this can.
+ */
+export async function waitForApiQuiet(page, { quietMs = 500, timeoutMs = 10_000 } = {}) {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const isApi = (request) => new URL(request.url()).pathname.startsWith('/api/');
+  const started = (request) => {
+    if (!isApi(request)) return;
+    inFlight += 1;
+    lastChange = Date.now();
+  };
+  const ended = (request) => {
+    if (!isApi(request)) return;
+    inFlight = Math.max(0, inFlight - 1);
+    lastChange = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (inFlight > 0 || Date.now() - lastChange < quietMs) {
+      if (Date.now() > deadline) throw new Error(`API calls still in flight after ${timeoutMs} ms`);
+      await sleep(50);
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+}
+
 export async function waitForHealth(baseUrl, server, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no answer';
