@@ -34,6 +34,7 @@ import {
   startAgency,
   TABLET,
   tearDown,
+  waitForApiQuiet,
 } from './helpers.mjs';
 
 const ORG = 'E2E Assessment Agency';
@@ -111,7 +112,7 @@ describe('assessments on the client chart', { timeout: 300_000 }, () => {
   /** Both widths of the current screen. */
   async function shotBoth(name) {
     const { page } = manager;
-    await page.waitForLoadState('networkidle');
+    await waitForApiQuiet(page);
     await shot(`${name}-1366.png`);
     await page.setViewportSize(TABLET);
     await page.waitForTimeout(150);

@@ -36,6 +36,7 @@ import {
   startAgency,
   TABLET,
   tearDown,
+  waitForApiQuiet,
 } from './helpers.mjs';
 
 const ORG = 'E2E Care Plan Agency';
@@ -138,7 +139,7 @@ describe('care plans, the resource directory and coverage', { timeout: 360_000 }
 
   /** A full-page screenshot at laptop and tablet widths. */
   async function shotBoth(page, name) {
-    await page.waitForLoadState('networkidle');
+    await waitForApiQuiet(page);
     await page.screenshot({ path: shotPath(`${name}-1366.png`), fullPage: true });
     await page.setViewportSize(TABLET);
     await page.waitForTimeout(150);
@@ -148,7 +149,7 @@ describe('care plans, the resource directory and coverage', { timeout: 360_000 }
 
   /** One part of the page (a section) at laptop and tablet widths. */
   async function shotPart(page, locator, name) {
-    await page.waitForLoadState('networkidle');
+    await waitForApiQuiet(page);
     await locator.screenshot({ path: shotPath(`${name}-1366.png`) });
     await page.setViewportSize(TABLET);
     await page.waitForTimeout(150);

@@ -34,6 +34,7 @@ import {
   startAgency,
   TABLET,
   tearDown,
+  waitForApiQuiet,
 } from './helpers.mjs';
 
 const ORG = 'E2E Full Day Agency';
@@ -139,7 +140,7 @@ describe('a full day through the case cycle', { timeout: 300_000 }, () => {
 
   /** Both widths of one screen. */
   async function shotBoth(page, shot, name) {
-    await page.waitForLoadState('networkidle');
+    await waitForApiQuiet(page);
     await shot(`${name}-1366.png`);
     await page.setViewportSize(TABLET);
     await shot(`${name}-768.png`);
