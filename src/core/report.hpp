@@ -63,6 +63,16 @@ const std::vector<MetricInfo>& all_metrics();
 const MetricInfo& metric_info(Metric metric);
 std::optional<Metric> parse_metric(std::string_view name);
 
+// The named reports (exports and the command line): which metrics each holds, in order.
+// "monthly" (every metric), "caseload", "timeliness", "outcomes", "documentation".
+struct ReportDefinition {
+  std::string_view name;
+  std::string_view label;
+  std::vector<Metric> metrics;
+};
+const std::vector<ReportDefinition>& report_definitions();
+const ReportDefinition* find_report(std::string_view name);
+
 // A case (or an unassigned referral, with an empty case id) that observations refer to.
 struct ReportSubject {
   std::string case_id;

@@ -47,6 +47,7 @@
 #include "core/program.hpp"
 #include "core/referral.hpp"
 #include "core/referral_out.hpp"
+#include "core/report.hpp"
 #include "core/result.hpp"
 #include "core/safety_plan.hpp"
 #include "core/sign_in_policy.hpp"
@@ -167,6 +168,38 @@ struct ReferralQuery {
 
 template <class Fields>
 using Change = std::function<Result<Fields>(Fields)>;
+
+
+// --- reports ---
+// Whose work a report covers; fields combine with AND. The store narrows it to what the actor may
+// see (core::report_access): a supervisor to their team, a case manager to their own cases.
+struct ReportScope {
+  std::optional<std::string> program_id;
+  std::optional<std::string> team_supervisor_id;  // that supervisor and the staff they supervise
+  std::optional<std::string> case_manager_id;
+};
+
+// One row of a drill-down: a case behind a figure. Names only for clients the actor may open.
+struct ReportCase {
+  Metric metric = Metric::Caseload;
+  std::string case_id;
+  std::string referral_id;
+  std::string client_id;
+  std::string client_name;  // "" when withheld
+  bool withheld = false;
+  std::string program_id;
+  std::string program_name;
+  std::string case_manager_id;
+  std::string case_manager_name;
+  double value = 0;
+  double weight = 1;
+  std::string detail;
+};
+
+struct ReportCases {
+  std::vector<ReportCase> cases;
+  std::int64_t not_listed = 0;  // consent-restricted cases the actor is not named for
+};
 
 class Store {
  public:
@@ -565,6 +598,24 @@ class Store {
   [[nodiscard]] virtual Result<AdvocacyItem> update_advocacy(const Actor& actor, std::string_view item_id,
                                                              std::int64_t expected_version,
                                                              const Change<AdvocacyFields>& change, Timestamp now) = 0;
+
+  // --- reports ---
+  // The figures for a scope and period (and each case manager's). PermissionDenied for a role
+  // without reports; InvalidArgument naming "program", "team" or "case_manager" for a scope outside
+  // the actor's. Audited as report.read.
+  [[nodiscard]] virtual Result<ReportResult> report(const Actor& actor, const ReportScope& scope,
+                                                    const ReportPeriod& period, Timestamp now) = 0;
+  // The cases behind figures (one filter per figure; rows say which metric), at most `limit` rows
+  // per filter, with names only where the actor may open the client; consent-restricted cases the
+  // actor is not named for are only counted. One audit event for the call, `audit_action`
+  // ("report.cases", or "report.export" whose detail names the format).
+  [[nodiscard]] virtual Result<ReportCases> report_cases(const Actor& actor, const ReportScope& scope,
+                                                         const ReportPeriod& period,
+                                                         const std::vector<DrillDownFilter>& filters, int limit,
+                                                         Timestamp now, std::string_view audit_action = "report.cases",
+                                                         std::string_view audit_detail = {}) = 0;
+  // Display names of the organization's staff, by user id (for report rows).
+  [[nodiscard]] virtual Result<std::map<std::string, std::string>> staff_names(const Actor& actor) = 0;
 
   // --- the client chart ---
   [[nodiscard]] virtual Result<Timeline> client_timeline(const Actor& actor, std::string_view client_id,
