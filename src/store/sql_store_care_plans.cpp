@@ -1,72 +1,9 @@
 // Care plans: each version kept whole as JSON text, the current one beside its agreement.
-#include <nlohmann/json.hpp>
-
+#include "store/care_plan_json.hpp"
 #include "store/sql_store.hpp"
 
 namespace caseboard::store {
 namespace {
-
-using json = nlohmann::json;
-
-std::string to_text(const CarePlanContent& content) {
-  json needs = json::array();
-  for (const auto& n : content.needs) {
-    needs.push_back({{"id", n.id},
-                     {"category", n.category},
-                     {"description", n.description},
-                     {"status", n.status},
-                     {"source", n.source}});
-  }
-  json goals = json::array();
-  for (const auto& g : content.goals) {
-    goals.push_back({{"id", g.id},
-                     {"need_id", g.need_id},
-                     {"description", g.description},
-                     {"measure", g.measure},
-                     {"baseline", g.baseline},
-                     {"target", g.target},
-                     {"due_date", g.due_date},
-                     {"responsible_kind", g.responsible_kind},
-                     {"responsible_name", g.responsible_name},
-                     {"status", g.status},
-                     {"percent_achieved", g.percent_achieved}});
-  }
-  json interventions = json::array();
-  for (const auto& i : content.interventions) {
-    interventions.push_back({{"id", i.id},
-                             {"goal_id", i.goal_id},
-                             {"kind", i.kind},
-                             {"description", i.description},
-                             {"task_id", i.task_id},
-                             {"appointment_id", i.appointment_id},
-                             {"referral_out_id", i.referral_out_id}});
-  }
-  return json{{"needs", needs}, {"goals", goals}, {"interventions", interventions}}.dump();
-}
-
-// Stored text is the store's own; a row it cannot read is a broken database (Internal).
-Result<CarePlanContent> from_text(const std::string& text) {
-  const auto document = json::parse(text, nullptr, false);
-  if (document.is_discarded() || !document.is_object()) return fail(internal_error("care plan content is not JSON"));
-  CarePlanContent content;
-  try {
-    for (const auto& n : document.at("needs")) {
-      content.needs.push_back({n.at("id"), n.at("category"), n.at("description"), n.at("status"), n.at("source")});
-    }
-    for (const auto& g : document.at("goals")) {
-      content.goals.push_back({g.at("id"), g.at("need_id"), g.at("description"), g.at("measure"), g.at("baseline"),
-                               g.at("target"), g.at("due_date"), g.at("responsible_kind"), g.at("responsible_name"),
-                               g.at("status"), g.at("percent_achieved").get<int>()});
-    }
-    for (const auto& i : document.at("interventions")) {
-      content.interventions.push_back({i.at("id"), i.at("goal_id"), i.at("kind"), i.at("description"), i.at("task_id"),
-                                       i.at("appointment_id"), i.at("referral_out_id")});
-    }
-  } catch (const json::exception& error) {
-    return fail(internal_error(std::string("care plan content: ") + error.what()));
-  }
-  return content;
-}
 
 // The linked records of the interventions must be the case's own.
 Result<void> check_links(SqlConnection& connection, const CaseRef& record, const CarePlanContent& content) {
@@ -107,7 +44,7 @@ Result<std::optional<CarePlan>> load_care_plan(SqlConnection& connection, std::s
   plan.client_id = row.text(1);
   plan.organization_id = row.text(2);
   plan.version = row.integer(3);
-  CB_TRY_ASSIGN(content, from_text(row.text(4)));
+  CB_TRY_ASSIGN(content, care_plan_from_json_text(row.text(4)));
   plan.content = std::move(content);
   plan.updated_at = row.text(5);
   plan.updated_by = row.text(6);
@@ -131,7 +68,7 @@ Result<CarePlan> SqlStore::write_care_plan_version(SqlConnection& connection, co
   plan.updated_at = format_timestamp(now);
   plan.updated_by = actor.user_id;
   if (current) plan.agreement = current->agreement;  // the agreement names the version it was given to
-  const auto text = to_text(plan.content);
+  const auto text = care_plan_json_text(plan.content);
   if (!current) {
     const SqlValue params[] = {plan.case_id, plan.organization_id, plan.client_id, plan.version,
                                text,         plan.updated_at,      plan.updated_by};
@@ -195,7 +132,7 @@ Result<std::vector<CarePlanVersion>> SqlStore::care_plan_versions(const Actor& a
                                                        params));
                   std::vector<CarePlanVersion> found;
                   for (const auto& row : rows) {
-                    CB_TRY_ASSIGN(content, from_text(row.text(4)));
+                    CB_TRY_ASSIGN(content, care_plan_from_json_text(row.text(4)));
                     found.push_back({row.integer(0), row.text(1), row.text(2), row.text(3), std::move(content)});
                   }
                   return found;
