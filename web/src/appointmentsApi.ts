@@ -25,6 +25,8 @@ export interface Appointment {
   interpreter_arranged: boolean;
   status: AppointmentStatus;
   outcome_at: string | null;
+  /** What the service cost, in dollars (null when not recorded). */
+  cost: number | null;
 }
 
 export interface AppointmentInput {
@@ -37,6 +39,8 @@ export interface AppointmentInput {
   transport_details?: string;
   interpreter_language?: string;
   interpreter_arranged?: boolean;
+  /** Dollars, at least 0, at most two decimals. */
+  cost?: number;
 }
 
 export function listAppointments(clientId: string): Promise<Items<Appointment>> {

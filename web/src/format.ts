@@ -200,6 +200,13 @@ export function languageName(tag: string): string {
   }
 }
 
+const dollarFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
+
+/** An amount in dollars: "$45.50". */
+export function formatDollars(amount: number): string {
+  return dollarFormat.format(amount);
+}
+
 export function setTitle(page: string): void {
   document.title = `${page} — Caseboard`;
 }

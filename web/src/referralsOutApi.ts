@@ -28,6 +28,8 @@ export interface ReferralOut {
   /** Sent by the server though docs/api.md does not list it. */
   cancel_reason?: string | null;
   created_by: string;
+  /** What the service cost, in dollars (null when not recorded). */
+  cost: number | null;
 }
 
 export interface ReferralOutInput {
@@ -35,6 +37,8 @@ export interface ReferralOutInput {
   provider_contact?: string;
   service: string;
   reason: string;
+  /** Dollars, at least 0, at most two decimals. */
+  cost?: number;
 }
 
 type Versioned = Pick<ReferralOut, 'id' | 'version'>;

@@ -1,5 +1,5 @@
-// Schedules an appointment or home visit for a case: kind, when, where, and the transport and
-// interpreter arrangements.
+// Schedules an appointment or home visit for a case: kind, when, where, the transport and
+// interpreter arrangements, and what it costs (optional, for the cost-per-case report).
 
 import { useState } from 'preact/hooks';
 import type { Case } from '../api';
@@ -9,6 +9,7 @@ import { APPOINTMENT_KIND_LABELS } from '../cycleLabels';
 import { localInputToUtc, utcToLocalInput } from '../format';
 import { useApiForm } from '../useApiForm';
 import { CheckboxField } from './CheckboxField';
+import { CostField, readCost } from './CostField';
 import { ErrorAlert } from './ErrorAlert';
 import { FormActions } from './FormActions';
 import { SelectField } from './SelectField';
@@ -21,7 +22,7 @@ interface Props {
 }
 
 const FIELDS = ['kind', 'starts_at', 'ends_at', 'location', 'transport_arranged', 'transport_details',
-  'interpreter_language', 'interpreter_arranged', 'staff_id'];
+  'interpreter_language', 'interpreter_arranged', 'staff_id', 'cost'];
 
 /** Tomorrow at `hour`:00 local time, as a datetime-local value. */
 function tomorrowAt(hour: number): string {
@@ -45,6 +46,7 @@ export function AppointmentForm({ caseRecord, onDone, onCancel }: Props) {
   const [transportDetails, setTransportDetails] = useState('');
   const [interpreterLanguage, setInterpreterLanguage] = useState('');
   const [interpreterArranged, setInterpreterArranged] = useState(false);
+  const [cost, setCost] = useState('');
   const form = useApiForm(FIELDS);
 
   function changeStart(value: string) {
@@ -58,11 +60,13 @@ export function AppointmentForm({ caseRecord, onDone, onCancel }: Props) {
     event.preventDefault();
     const start = localInputToUtc(startsAt);
     const end = localInputToUtc(endsAt);
+    const costRead = readCost(cost);
     const ok = form.check({
       starts_at: start ? null : 'Give the start date and time.',
       ends_at: !end ? 'Give the end date and time.' : start && end <= start ? 'The end must be after the start.' : null,
+      cost: costRead.ok ? null : costRead.message,
     });
-    if (!ok) return;
+    if (!ok || !costRead.ok) return;
     const input: AppointmentInput = {
       kind,
       starts_at: start!,
@@ -73,6 +77,7 @@ export function AppointmentForm({ caseRecord, onDone, onCancel }: Props) {
     if (location.trim()) input.location = location.trim();
     if (transportDetails.trim()) input.transport_details = transportDetails.trim();
     if (interpreterLanguage.trim()) input.interpreter_language = interpreterLanguage.trim();
+    if (costRead.cost !== undefined) input.cost = costRead.cost;
     const created = await form.run(() => createAppointment(caseRecord.id, input));
     if (created) onDone(created);
   }
@@ -100,6 +105,7 @@ export function AppointmentForm({ caseRecord, onDone, onCancel }: Props) {
           error={form.fieldError('interpreter_language')} autoComplete="off" />
         <CheckboxField id="appointment-interpreter-arranged" label="Interpreter arranged" checked={interpreterArranged}
           onChange={setInterpreterArranged} error={form.fieldError('interpreter_arranged')} />
+        <CostField id="appointment-cost" value={cost} onInput={setCost} error={form.fieldError('cost')} />
       </div>
       <FormActions busy={form.busy} label="Schedule" onCancel={onCancel} />
     </form>

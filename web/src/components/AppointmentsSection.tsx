@@ -6,7 +6,7 @@ import { errorMessage } from '../api';
 import type { Appointment, AppointmentStatus } from '../appointmentsApi';
 import { listAppointments, recordAppointmentOutcome } from '../appointmentsApi';
 import { APPOINTMENT_KIND_LABELS, APPOINTMENT_STATUS_LABELS, labelOf } from '../cycleLabels';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatDollars } from '../format';
 import { useResource } from '../useResource';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -28,6 +28,7 @@ function arrangements(a: Appointment): string {
     a.interpreter_language
       ? `Interpreter (${a.interpreter_language}) ${a.interpreter_arranged ? 'arranged' : 'not yet arranged'}`
       : null,
+    a.cost !== null && a.cost !== undefined ? `Cost ${formatDollars(a.cost)}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join('; ') : '—';
 }

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../api';
 import { labelOf, REFERRAL_OUT_STATUS_LABELS } from '../cycleLabels';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatDollars } from '../format';
 import type { ReferralOut } from '../referralsOutApi';
 import {
   cancelReferralOut,
@@ -64,6 +64,7 @@ export function ReferralOutCard({ referral, onChanged, onStale }: Props) {
       <p class="preline">{referral.reason}</p>
       <ul class="plain-list muted small record-facts">
         {referral.provider_contact ? <li>Contact: {referral.provider_contact}</li> : null}
+        {referral.cost !== null && referral.cost !== undefined ? <li>Cost: {formatDollars(referral.cost)}</li> : null}
         <li>Created {formatDateTime(referral.created_at)}</li>
         {referral.sent_at ? <li>Sent {formatDateTime(referral.sent_at)}</li> : null}
         {referral.followed_up_at ? (

@@ -1,10 +1,12 @@
-// Starts a referral out to another provider (a draft; sending it starts the follow-up clock).
+// Starts a referral out to another provider (a draft; sending it starts the follow-up clock), with
+// what the service costs (optional, for the cost-per-case report).
 
 import { useState } from 'preact/hooks';
 import type { Case } from '../api';
 import type { ReferralOut, ReferralOutInput } from '../referralsOutApi';
 import { createReferralOut } from '../referralsOutApi';
 import { useApiForm } from '../useApiForm';
+import { CostField, readCost } from './CostField';
 import { ErrorAlert } from './ErrorAlert';
 import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
@@ -21,18 +23,22 @@ export function ReferralOutForm({ caseRecord, onDone, onCancel }: Props) {
   const [contact, setContact] = useState('');
   const [service, setService] = useState('');
   const [reason, setReason] = useState('');
-  const form = useApiForm(['provider_name', 'provider_contact', 'service', 'reason']);
+  const [cost, setCost] = useState('');
+  const form = useApiForm(['provider_name', 'provider_contact', 'service', 'reason', 'cost']);
 
   async function submit(event: Event) {
     event.preventDefault();
+    const costRead = readCost(cost);
     const ok = form.check({
       provider_name: provider.trim() ? null : 'Name the provider.',
       service: service.trim() ? null : 'Say which service is asked for.',
       reason: reason.trim() ? null : 'Give the reason for the referral.',
+      cost: costRead.ok ? null : costRead.message,
     });
-    if (!ok) return;
+    if (!ok || !costRead.ok) return;
     const input: ReferralOutInput = { provider_name: provider.trim(), service: service.trim(), reason: reason.trim() };
     if (contact.trim()) input.provider_contact = contact.trim();
+    if (costRead.cost !== undefined) input.cost = costRead.cost;
     const created = await form.run(() => createReferralOut(caseRecord.id, input));
     if (created) onDone(created);
   }
@@ -50,6 +56,7 @@ export function ReferralOutForm({ caseRecord, onDone, onCancel }: Props) {
           maxLength={200} error={form.fieldError('service')} autoComplete="off" class="wide" />
         <TextAreaField id="referral-out-reason" label="Reason" value={reason} onInput={setReason} required
           maxLength={4000} error={form.fieldError('reason')} class="wide" />
+        <CostField id="referral-out-cost" value={cost} onInput={setCost} error={form.fieldError('cost')} />
       </div>
       <FormActions busy={form.busy} label="Save draft referral" onCancel={onCancel} />
     </form>
