@@ -17,8 +17,11 @@ import { ClientList } from './pages/ClientList';
 import { ClientPage } from './pages/ClientPage';
 import { DirectoryPage } from './pages/DirectoryPage';
 import { NotFound } from './pages/NotFound';
+import { OutcomesPage } from './pages/OutcomesPage';
 import { ReferralInboxPage } from './pages/ReferralInboxPage';
 import { ReferralPage } from './pages/ReferralPage';
+import { ReportCasesPage } from './pages/ReportCasesPage';
+import { TeamDashboardPage } from './pages/TeamDashboardPage';
 import { TeamWorklistPage } from './pages/TeamWorklistPage';
 import { WorklistPage } from './pages/WorklistPage';
 import { SecurityPage } from './pages/SecurityPage';
@@ -31,6 +34,7 @@ import { readIdleTimeoutMs, useIdleTimer } from './useIdleTimer';
 const NAV_ENTRY: Partial<Record<Route['name'], HeaderCurrent>> = {
   worklist: 'worklist',
   team: 'team',
+  'team-dashboard': 'team-dashboard',
   referrals: 'referrals',
   referral: 'referrals',
   clients: 'clients',
@@ -38,6 +42,8 @@ const NAV_ENTRY: Partial<Record<Route['name'], HeaderCurrent>> = {
   'assessment-new': 'clients',
   'assessment-correct': 'clients',
   directory: 'directory',
+  outcomes: 'outcomes',
+  'report-cases': 'outcomes',
   audit: 'audit',
   security: 'security',
 };
@@ -211,7 +217,10 @@ export function App() {
           <NoClinicalAccess role={user.role} />
         ) : null}
         {route.name === 'worklist' && clinical ? <WorklistPage user={user} /> : null}
-        {route.name === 'team' && clinical ? <TeamWorklistPage user={user} /> : null}
+        {route.name === 'team' && clinical ? <TeamWorklistPage user={user} location={location} /> : null}
+        {route.name === 'team-dashboard' ? <TeamDashboardPage user={user} /> : null}
+        {route.name === 'outcomes' ? <OutcomesPage user={user} location={location} /> : null}
+        {route.name === 'report-cases' ? <ReportCasesPage user={user} location={location} /> : null}
         {route.name === 'referrals' && clinical ? <ReferralInboxPage location={location} user={user} /> : null}
         {route.name === 'referral' && clinical ? <ReferralPage id={route.id} user={user} /> : null}
         {route.name === 'clients' && readsClients ? <ClientList location={location} canCreate={clinical} /> : null}

@@ -51,14 +51,37 @@ export function canSeeTeam(role: Role): boolean {
   return role === 'supervisor';
 }
 
+/** The supervisor's team dashboard: caseload balance, overdue items by person, the weekly huddle. */
+export function canSeeTeamDashboard(role: Role): boolean {
+  return role === 'supervisor';
+}
+
+const OUTCOME_ROLES: ReadonlySet<Role> = new Set<Role>(['director', 'auditor', 'supervisor']);
+
+/**
+ * The monthly outcome page and the drill-downs behind its figures: directors and auditors over the
+ * organization, supervisors over their team. The server would answer case managers their own
+ * cases' figures too, but the outcome page is the managers' view; a case manager's figures are
+ * their worklist. Administrators get no reports at all (the server refuses them).
+ */
+export function canSeeOutcomes(role: Role): boolean {
+  return OUTCOME_ROLES.has(role);
+}
+
+/** Directors and auditors choose any team or program; a supervisor's reports are their team's. */
+export function readsWholeOrganization(role: Role): boolean {
+  return role === 'director' || role === 'auditor';
+}
+
 /** Supervisors triage, assign and decline referrals; everyone clinical logs them. */
 export function canTriageReferrals(role: Role): boolean {
   return role === 'supervisor';
 }
 
-/** Where a user lands after signing in: clinical staff on what they owe today. */
+/** Where a user lands after signing in: clinical staff on what they owe today, directors on outcomes. */
 export function homeHash(role: Role): string {
   if (hasClinicalAccess(role)) return '#/worklist';
+  if (role === 'director') return '#/outcomes';
   return canReadAudit(role) ? '#/audit' : '#/clients';
 }
 
@@ -77,6 +100,11 @@ export function routeSuitsRole(route: Route, role: Role): boolean {
       return hasClinicalAccess(role);
     case 'team':
       return canSeeTeam(role);
+    case 'team-dashboard':
+      return canSeeTeamDashboard(role);
+    case 'outcomes':
+    case 'report-cases':
+      return canSeeOutcomes(role);
     case 'audit':
       return canReadAudit(role);
     case 'directory':

@@ -2,6 +2,7 @@
 // (`#/worklist`, `#/worklist/team`, `#/referrals`, `#/referrals/:id`, `#/clients`, `#/clients/new`,
 // `#/clients/:id`, `#/clients/:id/assessments/new?instrument=…&case=…`,
 // `#/clients/:id/assessments/:assessmentId/correct`, `#/directory?need=…&client=…`, `#/audit`, `#/security`,
+// `#/team-dashboard`, `#/outcomes?period=…&program=…&team=…`, `#/reports/cases?metric=…&period=…`,
 // `#/login`), so no server-side routes
 // are needed. The empty path is `home`: the app sends each role to its own first screen.
 
@@ -29,6 +30,9 @@ export type Route =
   | { name: 'directory' }
   | { name: 'audit' }
   | { name: 'security' }
+  | { name: 'team-dashboard' }
+  | { name: 'outcomes' }
+  | { name: 'report-cases' }
   | { name: 'not-found' };
 
 export function currentLocation(): Location {
@@ -50,6 +54,9 @@ export function matchRoute(path: string): Route {
   if (parts[0] === 'audit' && parts.length === 1) return { name: 'audit' };
   if (parts[0] === 'security' && parts.length === 1) return { name: 'security' };
   if (parts[0] === 'directory' && parts.length === 1) return { name: 'directory' };
+  if (parts[0] === 'team-dashboard' && parts.length === 1) return { name: 'team-dashboard' };
+  if (parts[0] === 'outcomes' && parts.length === 1) return { name: 'outcomes' };
+  if (parts[0] === 'reports' && parts.length === 2 && parts[1] === 'cases') return { name: 'report-cases' };
   if (parts[0] === 'worklist') {
     if (parts.length === 1) return { name: 'worklist' };
     if (parts.length === 2 && parts[1] === 'team') return { name: 'team' };
@@ -92,6 +99,37 @@ export function clientHref(id: string): string {
 
 export function correctAssessmentHref(clientId: string, assessmentId: string): string {
   return href(`/clients/${encodeURIComponent(clientId)}/assessments/${encodeURIComponent(assessmentId)}/correct`);
+}
+
+/** The team worklist, showing one person's items when `person` is given. */
+export function teamWorklistHref(person?: string | null): string {
+  return href('/worklist/team', { person });
+}
+
+/** Where a drill-down was opened from, for its way back. */
+export type ReportOrigin = 'team' | 'outcomes';
+
+export interface ReportCasesLink {
+  metric: string;
+  period: string;
+  program?: string | null;
+  team?: string | null;
+  case_manager?: string | null;
+  missed?: boolean;
+  from?: ReportOrigin;
+}
+
+/** The drill-down of a figure: the cases behind it, for the same period and scope. */
+export function reportCasesHref(link: ReportCasesLink): string {
+  return href('/reports/cases', {
+    metric: link.metric,
+    period: link.period,
+    program: link.program,
+    team: link.team,
+    case_manager: link.case_manager,
+    missed: link.missed ? 'true' : null,
+    from: link.from,
+  });
 }
 
 export function referralHref(id: string): string {

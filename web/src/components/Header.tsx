@@ -2,7 +2,7 @@
 // user's role works with), who is signed in, their second-factor page, sign out.
 
 import type { User } from '../api';
-import { canReadAudit, canSeeTeam, hasClinicalAccess, homeHash, usesDirectory } from '../access';
+import { canReadAudit, canSeeOutcomes, canSeeTeam, canSeeTeamDashboard, hasClinicalAccess, homeHash, usesDirectory } from '../access';
 import { ROLE_LABELS } from '../format';
 import { href } from '../router';
 
@@ -10,10 +10,12 @@ import { href } from '../router';
 export type HeaderCurrent =
   | 'worklist'
   | 'team'
+  | 'team-dashboard'
   | 'referrals'
   | 'clients'
   | 'client-new'
   | 'directory'
+  | 'outcomes'
   | 'audit'
   | 'security'
   | 'other';
@@ -50,6 +52,13 @@ export function Header({ user, current, onSignOut, signingOut }: Props) {
                     </a>
                   </li>
                 ) : null}
+                {canSeeTeamDashboard(user.role) ? (
+                  <li>
+                    <a href={href('/team-dashboard')} aria-current={current === 'team-dashboard' ? 'page' : undefined}>
+                      Dashboard
+                    </a>
+                  </li>
+                ) : null}
                 <li>
                   <a href={href('/referrals')} aria-current={current === 'referrals' ? 'page' : undefined}>
                     Referrals
@@ -79,6 +88,13 @@ export function Header({ user, current, onSignOut, signingOut }: Props) {
               <li>
                 <a href={href('/directory')} aria-current={current === 'directory' ? 'page' : undefined}>
                   Directory
+                </a>
+              </li>
+            ) : null}
+            {canSeeOutcomes(user.role) ? (
+              <li>
+                <a href={href('/outcomes')} aria-current={current === 'outcomes' ? 'page' : undefined}>
+                  Outcomes
                 </a>
               </li>
             ) : null}

@@ -1,6 +1,7 @@
 // A supervisor's team worklist: how many items each person (the supervisor and everyone they
 // supervise) has open and overdue, and all their items, most urgent first, with who owes each.
-// Supervisors may also give a task to someone on the team from here.
+// Supervisors may also give a task to someone on the team from here. `?person=` opens it showing
+// one person's items (the team dashboard links here so).
 
 import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../api';
@@ -12,13 +13,16 @@ import { WorklistHeading } from '../components/WorklistHeading';
 import { WorklistSummary } from '../components/WorklistSummary';
 import { WorklistTable } from '../components/WorklistTable';
 import { setTitle } from '../format';
+import type { Location } from '../router';
 import { useResource } from '../useResource';
 import { getTeamWorklist } from '../worklistApi';
 
-export function TeamWorklistPage({ user }: { user: User }) {
+export function TeamWorklistPage({ user, location }: { user: User; location: Location }) {
   const allowed = canSeeTeam(user.role);
   const team = useResource(() => (allowed ? getTeamWorklist() : Promise.resolve(null)), [allowed]);
-  const [person, setPerson] = useState('');
+  const asked = location.query.get('person') ?? '';
+  const [person, setPerson] = useState(asked);
+  useEffect(() => setPerson(asked), [asked]);
   const [message, setMessage] = useState('');
 
   useEffect(() => setTitle('Team worklist'), []);
