@@ -176,6 +176,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'session.sign_out': 'Signed out',
   'access.refused': 'Refused access',
   'organization.create': 'Created organization',
+  'report.read': 'Read report figures',
+  'report.cases': 'Read the cases behind a figure',
+  'report.export': 'Exported a report',
 };
 
 /** An entry's action in words; a refused sign-in reads "Sign-in refused". Unknown actions stay raw. */
