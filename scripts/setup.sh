@@ -9,7 +9,8 @@ packages=(
   g++ cmake ninja-build pkgconf git
   librestinio-dev libasio-dev nlohmann-json3-dev libexpected-dev libfmt-dev libspdlog-dev libcli11-dev
   libsodium-dev liboath-dev libssl-dev openssl libcsv-dev libsqlite3-dev libpq-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libxlsxwriter-dev libhpdf-dev
+  libgtest-dev libgmock-dev libbenchmark-dev unzip poppler-utils sqlite3
   postgresql chromium
 )
 
