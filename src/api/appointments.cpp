@@ -15,7 +15,8 @@ constexpr std::string_view kAppointmentFields[] = {"kind",
                                                    "transport_arranged",
                                                    "transport_details",
                                                    "interpreter_language",
-                                                   "interpreter_arranged"};
+                                                   "interpreter_arranged",
+                                                   "cost"};
 
 // RFC 5545 text: backslash, semicolon and comma escaped, line breaks as \n.
 std::string ical_text(std::string_view text) {
@@ -69,8 +70,10 @@ std::string initials(std::string_view client_name) {
 }  // namespace
 
 HttpResponse create_appointment(RequestContext& context) {
-  auto requested = read_request(context.request, kAppointmentFields, [](JsonReader& reader) {
+  std::optional<double> cost;
+  auto requested = read_request(context.request, kAppointmentFields, [&cost](JsonReader& reader) {
     AppointmentFields fields;
+    cost = reader.optional_number("cost");
     fields.kind = reader.required_string("kind");
     fields.starts_at = reader.required_string("starts_at");
     fields.ends_at = reader.required_string("ends_at");
@@ -83,6 +86,9 @@ HttpResponse create_appointment(RequestContext& context) {
     return fields;
   });
   if (!requested) return error_response(requested.error());
+  auto cents = read_cost(cost);
+  if (!cents) return error_response(cents.error());
+  requested->cost_cents = *cents;
   auto valid = validate_appointment(std::move(*requested));
   if (!valid) return error_response(valid.error());
   return respond(

@@ -150,4 +150,10 @@ HttpResponse create_user(RequestContext& context);
 HttpResponse update_user(RequestContext& context);
 HttpResponse unlock_user(RequestContext& context);
 
+// reports.cpp
+HttpResponse report_metrics(RequestContext& context);
+HttpResponse report_figures(RequestContext& context);
+HttpResponse report_trend(RequestContext& context);
+HttpResponse report_cases(RequestContext& context);
+
 }  // namespace caseboard::api

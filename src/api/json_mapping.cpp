@@ -2,6 +2,11 @@
 
 namespace caseboard::api {
 
+nlohmann::json dollars_or_null(const std::optional<std::int64_t>& cents) {
+  if (!cents) return nullptr;
+  return double(*cents) / 100.0;
+}
+
 nlohmann::json text_or_null(const std::string& text) {
   return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
 }

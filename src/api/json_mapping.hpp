@@ -37,5 +37,7 @@ nlohmann::json to_json(const store::Worklist& worklist, Timestamp now);
 
 // "" → null, anything else → the string.
 nlohmann::json text_or_null(const std::string& text);
+// Cents as dollars (a number), or null when not recorded.
+nlohmann::json dollars_or_null(const std::optional<std::int64_t>& cents);
 
 }  // namespace caseboard::api

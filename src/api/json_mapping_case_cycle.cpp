@@ -112,7 +112,8 @@ nlohmann::json to_json(const Appointment& appointment) {
           {"interpreter_language", text_or_null(f.interpreter_language)},
           {"interpreter_arranged", f.interpreter_arranged},
           {"status", appointment.status},
-          {"outcome_at", text_or_null(appointment.outcome_at)}};
+          {"outcome_at", text_or_null(appointment.outcome_at)},
+          {"cost", dollars_or_null(f.cost_cents)}};
 }
 
 nlohmann::json to_json(const ReferralOut& referral) {
@@ -135,7 +136,8 @@ nlohmann::json to_json(const ReferralOut& referral) {
           {"followed_up_at", text_or_null(referral.followed_up_at)},
           {"follow_up_note", text_or_null(referral.follow_up_note)},
           {"cancel_reason", text_or_null(referral.cancel_reason)},
-          {"created_by", referral.created_by}};
+          {"created_by", referral.created_by},
+          {"cost", dollars_or_null(f.cost_cents)}};
 }
 
 nlohmann::json to_json(const Incident& incident) {

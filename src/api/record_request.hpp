@@ -28,6 +28,14 @@ HttpResponse items_response(const std::vector<Record>& records) {
 
 // Parses the body as an object with only `allowed` members and hands the reader to `read`, which
 // returns the request's value; any error of the body or of `read` is returned.
+// The optional `cost` of a service (dollars in the request) as cents: InvalidArgument naming
+// "cost" for a negative amount or one with fractions of a cent.
+inline Result<std::optional<std::int64_t>> read_cost(std::optional<double> dollars) {
+  if (!dollars) return std::optional<std::int64_t>{};
+  CB_TRY_ASSIGN(cents, check_dollars(*dollars, "cost"));
+  return std::optional<std::int64_t>{cents};
+}
+
 template <class Read>
 auto read_request(const HttpRequest& request, std::span<const std::string_view> allowed, Read&& read)
     -> Result<std::invoke_result_t<Read, JsonReader&>> {

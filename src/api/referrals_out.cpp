@@ -6,7 +6,7 @@
 namespace caseboard::api {
 namespace {
 
-constexpr std::string_view kReferralOutFields[] = {"provider_name", "provider_contact", "service", "reason"};
+constexpr std::string_view kReferralOutFields[] = {"provider_name", "provider_contact", "service", "reason", "cost"};
 
 // One step: If-Match, the text the step carries (named `field`; required when `text_required`).
 HttpResponse step(RequestContext& context, ReferralOutStep step, std::string_view field, bool text_required) {
@@ -49,8 +49,10 @@ HttpResponse step(RequestContext& context, ReferralOutStep step, std::string_vie
 }  // namespace
 
 HttpResponse create_referral_out(RequestContext& context) {
-  auto requested = read_request(context.request, kReferralOutFields, [](JsonReader& reader) {
+  std::optional<double> cost;
+  auto requested = read_request(context.request, kReferralOutFields, [&cost](JsonReader& reader) {
     ReferralOutFields fields;
+    cost = reader.optional_number("cost");
     fields.provider_name = reader.required_string("provider_name");
     fields.provider_contact = reader.optional_string("provider_contact").value_or("");
     fields.service = reader.required_string("service");
@@ -58,6 +60,9 @@ HttpResponse create_referral_out(RequestContext& context) {
     return fields;
   });
   if (!requested) return error_response(requested.error());
+  auto cents = read_cost(cost);
+  if (!cents) return error_response(cents.error());
+  requested->cost_cents = *cents;
   auto valid = validate_referral_out(std::move(*requested));
   if (!valid) return error_response(valid.error());
   return respond(context.services.store.create_referral_out(context.actor, context.parameter("id"), std::move(*valid),

@@ -20,6 +20,7 @@ std::vector<Route> api_routes() {
   constexpr auto kTriage = Permission::TriageReferrals;
   constexpr auto kSupervise = Permission::SuperviseTeam;
   constexpr auto kManageDirectory = Permission::ManageDirectory;
+  constexpr auto kReadReports = Permission::ReadReports;
   return {
       {Get, "/healthz", kPublic, kAnyRole, health},
       {Post, "/api/v1/auth/login", kPublic, kAnyRole, login},
@@ -114,6 +115,11 @@ std::vector<Route> api_routes() {
       {Patch, "/api/v1/directory/:id", kSignedIn, kManageDirectory, update_service},
       {Get, "/api/v1/directory-csv", kSignedIn, kReadPrograms, export_directory},
       {Post, "/api/v1/directory-csv", kSignedIn, kManageDirectory, import_directory},
+
+      {Get, "/api/v1/reports/metrics", kSignedIn, kReadReports, report_metrics},
+      {Get, "/api/v1/reports/figures", kSignedIn, kReadReports, report_figures},
+      {Get, "/api/v1/reports/trend", kSignedIn, kReadReports, report_trend},
+      {Get, "/api/v1/reports/cases", kSignedIn, kReadReports, report_cases},
       {Get, "/api/v1/clients/:id/service-matches", kSignedIn, kReadClients, client_service_matches},
       {Post, "/api/v1/clients/:id/service-check", kSignedIn, kReadClients, check_service_request},
       {Get, "/api/v1/clients/:id/coverages", kSignedIn, kReadClients, list_coverages},

@@ -103,6 +103,7 @@ Result<void> add_case_work(store::Store& store, const Actor& actor, const std::s
     appointment.starts_at = format_timestamp(visit);
     appointment.ends_at = format_timestamp(visit + hours(1));
     appointment.location = "Client's home";
+    appointment.cost_cents = 4'500 + std::int64_t(random.below(40)) * 100;  // a home visit: $45 to $84
     CB_TRY_ASSIGN(made, store.create_appointment(actor, record.id, std::move(appointment), admitted));
     ++counts.appointments;
     CB_TRY(store.record_appointment_outcome(actor, made.id, made.version, "attended", visit + hours(1)));
@@ -112,7 +113,7 @@ Result<void> add_case_work(store::Store& store, const Actor& actor, const std::s
   // A referral out sent recently, waiting for its follow-up.
   if (stage == DemoStage::Active && random.chance(35)) {
     ReferralOutFields out{std::string(random.pick(kProviders)), "", "Services for the client's needs",
-                          "Needs identified at assessment"};
+                          "Needs identified at assessment", std::int64_t(random.below(20)) * 2'500};
     CB_TRY_ASSIGN(draft, store.create_referral_out(actor, record.id, std::move(out), now - hours(30)));
     CB_TRY(store.advance_referral_out(actor, draft.id, draft.version, ReferralOutStep::Send, {},
                                       now - hours(6 + random.below(60))));

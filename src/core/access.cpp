@@ -20,6 +20,7 @@ bool role_allows(Role role, Permission permission) {
     case Permission::BreakGlass: return clinical || role == Role::Director;
     case Permission::TriageReferrals:
     case Permission::SuperviseTeam: return role == Role::Supervisor;
+    case Permission::ReadReports: return report_reach(role) != ReportReach::None;
   }
   return false;
 }
@@ -43,6 +44,18 @@ ClientScope client_scope(Role role) {
 Result<void> authorize(const Actor& actor, Permission permission) {
   if (role_allows(actor.role, permission)) return {};
   return fail(ErrorCode::PermissionDenied, "your role does not allow this");
+}
+
+ReportReach report_reach(Role role) {
+  switch (role) {
+    case Role::Director:
+    case Role::Auditor: return ReportReach::Organization;
+    case Role::Supervisor: return ReportReach::OwnTeam;
+    case Role::CaseManager:
+    case Role::NurseCaseManager: return ReportReach::OwnCases;
+    case Role::Administrator: return ReportReach::None;
+  }
+  return ReportReach::None;
 }
 
 }  // namespace caseboard

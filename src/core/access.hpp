@@ -20,6 +20,7 @@ enum class Permission {
   TriageReferrals,  // the organization's referral inbox: triage, assign, decline
   SuperviseTeam,    // the team worklist of the staff one supervises
   ManageDirectory,  // add, change and import resource directory listings
+  ReadReports,      // report figures (narrowed by report_scope_rule) and their drill-downs
 };
 
 // Which clients' records a role may open (search answers summaries across the organization;
@@ -39,5 +40,10 @@ bool requires_second_factor(Role role);
 [[nodiscard]] Result<void> authorize(const Actor& actor, Permission permission);
 
 bool role_allows(Role role, Permission permission);
+
+// Whose work a role's reports may cover: the whole organization, the team the user supervises, or
+// the user's own cases.
+enum class ReportReach { Organization, OwnTeam, OwnCases, None };
+ReportReach report_reach(Role role);
 
 }  // namespace caseboard

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,7 @@ struct AppointmentFields {
   std::string transport_details;
   std::string interpreter_language;  // empty: no interpreter needed
   bool interpreter_arranged = false;
+  std::optional<std::int64_t> cost_cents;  // what the visit cost, when recorded
 };
 
 struct Appointment {

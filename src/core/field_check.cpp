@@ -1,6 +1,7 @@
 #include "core/field_check.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace caseboard {
 
@@ -42,6 +43,19 @@ Result<void> check_not_future(Timestamp time, Timestamp now, std::string_view fi
     return fail(ErrorCode::InvalidArgument, std::string(field) + " cannot be in the future", std::string(field));
   }
   return {};
+}
+
+Result<std::int64_t> check_dollars(double dollars, std::string_view field) {
+  const std::string name(field);
+  if (!std::isfinite(dollars) || dollars < 0 || dollars > 10'000'000) {
+    return fail(ErrorCode::InvalidArgument, name + " must be an amount in dollars from 0 to 10,000,000", name);
+  }
+  const double cents = dollars * 100;
+  const double rounded = std::round(cents);
+  if (std::fabs(cents - rounded) > 1e-6) {
+    return fail(ErrorCode::InvalidArgument, name + " may have at most two decimals (cents)", name);
+  }
+  return static_cast<std::int64_t>(rounded);
 }
 
 }  // namespace caseboard

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,6 +25,10 @@ namespace caseboard {
 
 // The time in `text` ("YYYY-MM-DDTHH:MM:SSZ"), or InvalidArgument naming `field`.
 [[nodiscard]] Result<Timestamp> check_time(std::string_view text, std::string_view field);
+
+// A sum of money in dollars as cents: InvalidArgument naming `field` unless it is a finite number
+// from 0 to 10,000,000 with at most two decimals.
+[[nodiscard]] Result<std::int64_t> check_dollars(double dollars, std::string_view field);
 
 // A time the user says something happened: InvalidArgument when it is later than `now` (a
 // five-minute allowance covers clocks that differ a little).

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,7 @@ struct ReferralOutFields {
   std::string provider_contact;
   std::string service;
   std::string reason;
+  std::optional<std::int64_t> cost_cents;  // what the service cost, when recorded
 };
 
 struct ReferralOut {

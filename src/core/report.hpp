@@ -40,14 +40,14 @@ enum class Metric {
 
 // How a metric's observations combine into its figure.
 enum class MetricKind {
-  Count,       // number of observations (weights summed)
-  Sum,         // sum of values
-  Rate,        // 100 × Σ value / Σ weight (each observation: value met, weight due)
-  Mean,        // Σ value / Σ weight
-  Median,      // median of values
+  Count,   // number of observations (weights summed)
+  Sum,     // sum of values
+  Rate,    // 100 × Σ value / Σ weight (each observation: value met, weight due)
+  Mean,    // Σ value / Σ weight
+  Median,  // median of values
   Percentile90,
-  PerWeek,     // Σ weight / weeks in the period
-  PerCase,     // Σ value / number of distinct cases served (the Services/Cost observations)
+  PerWeek,  // Σ weight / weeks in the period
+  PerCase,  // Σ value / number of distinct cases served (the Services/Cost observations)
 };
 
 struct MetricInfo {
@@ -114,15 +114,15 @@ struct FigureSet {
 struct ReportResult {
   ReportPeriod period;
   FigureSet total;
-  std::map<std::string, FigureSet> by_case_manager;    // key: case manager id ("" = unassigned)
+  std::map<std::string, FigureSet> by_case_manager;  // key: case manager id ("" = unassigned)
   std::map<std::string, double> discharges_by_destination;
 };
 
 ReportResult compute_report(const ReportFacts& facts, const ReportPeriod& period);
 
-// The observations of one metric that a drill-down lists: all of them, or only those that missed
-// (a rate's observations where value < weight; a duration above the program limit is not known
-// here, so `missed_only` applies to rates and audit readiness only). Optionally one case manager.
+// The observations of one metric that a drill-down lists: all of them, or only those that count
+// against a rate (`missed_only`: a late note, an incident documented late, a no-show, a
+// readmission; other kinds list everything). Optionally one case manager.
 struct DrillDownFilter {
   Metric metric = Metric::Caseload;
   bool missed_only = false;
@@ -144,7 +144,9 @@ std::vector<ReviewDue> plan_reviews_due(Timestamp opened_at, std::optional<Times
                                         const std::vector<Timestamp>& reviews, int interval_days, Timestamp from,
                                         Timestamp to, Timestamp now);
 
-// Median and 90th percentile (nearest rank) of values; nullopt when empty.
+// The value at `fraction` (0 < fraction <= 1) by nearest rank; nullopt when empty.
 std::optional<double> percentile(std::vector<double> values, double fraction);
+// The median (the mean of the two middle values for an even count); nullopt when empty.
+std::optional<double> median(std::vector<double> values);
 
 }  // namespace caseboard

@@ -17,9 +17,9 @@ std::string_view period_kind_name(PeriodKind kind);
 
 struct ReportPeriod {
   PeriodKind kind = PeriodKind::Month;
-  Timestamp from;     // first instant inside
-  Timestamp to;       // first instant after
-  std::string label;  // as written back: "2026-10", "2026-Q3", "2026-W43", "2026-10-01..2026-10-15"
+  Timestamp from;        // first instant inside
+  Timestamp to;          // first instant after
+  std::string label;     // as written back: "2026-10", "2026-Q3", "2026-W43", "2026-10-01..2026-10-15"
   double weeks() const;  // length in weeks (a month is about 4.4)
 };
 

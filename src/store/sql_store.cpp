@@ -65,6 +65,12 @@ Result<std::vector<Organization>> SqlStore::list_organizations() {
   });
 }
 
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
 Result<void> expect_one_row(Result<std::int64_t> changed, std::string_view what, std::int64_t expected_version) {
   if (!changed) return fail(std::move(changed.error()));
   if (*changed != 1) return fail(stale_version(what, expected_version, -1));

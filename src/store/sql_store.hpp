@@ -213,6 +213,12 @@ class SqlStore final : public Store {
                                        const Change<AdvocacyFields>& change, Timestamp now) override;
   Result<CarePlan> record_plan_agreement(const Actor& actor, std::string_view case_id, std::int64_t expected_version,
                                          std::string kind, std::string name, Timestamp now) override;
+  Result<ReportResult> report(const Actor& actor, const ReportScope& scope, const ReportPeriod& period,
+                              Timestamp now) override;
+  Result<ReportCases> report_cases(const Actor& actor, const ReportScope& scope, const ReportPeriod& period,
+                                   const std::vector<DrillDownFilter>& filters, int limit, Timestamp now,
+                                   std::string_view audit_action, std::string_view audit_detail) override;
+  Result<std::map<std::string, std::string>> staff_names(const Actor& actor) override;
   Result<void> record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) override;
   Result<Page<AuditEvent>> query_audit(const Actor& actor, const AuditQuery& query, Timestamp now) override;
   Result<AuditVerification> verify_audit_trail() override;
@@ -383,6 +389,21 @@ Task task_from_row(const SqlRow& row);
 std::optional<Timestamp> stored_time(const std::string& text);
 
 // Lists whose items hold no line break, stored one item per line.
+// Replaces the goals kept beside a care plan's document (what goal completion is counted from), in
+// the caller's transaction.
+[[nodiscard]] Result<void> write_care_plan_goals(SqlConnection& connection, const std::string& organization_id,
+                                                 const std::string& case_id, const CarePlanContent& content);
+
+// Display names of an organization's staff and programs, by id.
+struct NamesOfOrganization {
+  std::map<std::string, std::string> staff;
+  std::map<std::string, std::string> programs;
+};
+[[nodiscard]] Result<NamesOfOrganization> staff_and_program_names(SqlConnection& connection,
+                                                                  const std::string& organization_id);
+
+// "?, ?, ?" for n values.
+std::string placeholders(std::size_t n);
 std::string join_lines(const std::vector<std::string>& items);
 std::vector<std::string> split_lines(const std::string& text);
 

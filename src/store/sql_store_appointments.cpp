@@ -8,7 +8,7 @@ namespace {
 constexpr std::string_view kAppointmentColumns =
     "a.id, a.version, a.organization_id, a.client_id, a.case_id, a.kind, a.starts_at, a.ends_at, a.location, "
     "a.staff_id, a.transport_arranged, a.transport_details, a.interpreter_language, a.interpreter_arranged, a.status, "
-    "a.outcome_at, a.created_by, a.created_at, c.family_name, c.given_name";
+    "a.outcome_at, a.created_by, a.created_at, c.family_name, c.given_name, a.cost_cents";
 
 constexpr std::string_view kAppointmentFrom = " FROM appointments a JOIN clients c ON c.id = a.client_id";
 
@@ -19,8 +19,9 @@ Appointment appointment_from_row(const SqlRow& row) {
   appointment.organization_id = row.text(2);
   appointment.client_id = row.text(3);
   appointment.case_id = row.text(4);
-  appointment.fields = {row.text(5),     row.text(6),  row.text(7),  row.text(8),    row.text(9),
-                        row.boolean(10), row.text(11), row.text(12), row.boolean(13)};
+  appointment.fields = {row.text(5),     row.text(6),  row.text(7),  row.text(8),     row.text(9),
+                        row.boolean(10), row.text(11), row.text(12), row.boolean(13), std::nullopt};
+  if (!row.is_null(20)) appointment.fields.cost_cents = row.integer(20);
   appointment.status = row.text(14);
   appointment.outcome_at = row.text(15);
   appointment.created_by = row.text(16);
@@ -67,11 +68,14 @@ Result<Appointment> SqlStore::create_appointment(const Actor& actor, std::string
                                text_or_null(f.interpreter_language),
                                std::int64_t{f.interpreter_arranged ? 1 : 0},
                                appointment.created_by,
-                               appointment.created_at};
+                               appointment.created_at,
+                               f.cost_cents ? SqlValue{*f.cost_cents} : SqlValue{nullptr}};
     CB_TRY(connection.execute(
         "INSERT INTO appointments (id, organization_id, client_id, case_id, staff_id, kind, starts_at, ends_at, "
         "location, transport_arranged, transport_details, interpreter_language, interpreter_arranged, status, "
-        "created_by, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, 1)",
+        "created_by, created_at, cost_cents, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, "
+        "?, "
+        "?, 1)",
         params));
     CB_TRY(
         append_audit(connection, actor, {"appointment.create", "appointment", appointment.id, record.client_id}, now));

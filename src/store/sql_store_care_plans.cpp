@@ -88,8 +88,25 @@ Result<CarePlan> SqlStore::write_care_plan_version(SqlConnection& connection, co
       connection.execute("INSERT INTO care_plan_versions (case_id, version, content, changed_at, changed_by, note) "
                          "VALUES (?, ?, ?, ?, ?, ?)",
                          history));
+  CB_TRY(write_care_plan_goals(connection, plan.organization_id, plan.case_id, plan.content));
   CB_TRY(append_audit(connection, actor, {"care_plan.save", "care_plan", plan.case_id, plan.client_id}, now));
   return plan;
+}
+
+Result<void> write_care_plan_goals(SqlConnection& connection, const std::string& organization_id,
+                                   const std::string& case_id, const CarePlanContent& content) {
+  const SqlValue which[] = {case_id};
+  CB_TRY(connection.execute("DELETE FROM care_plan_goals WHERE case_id = ?", which));
+  for (const auto& goal : content.goals) {
+    const bool measurable = !goal.measure.empty() && !goal.target.empty() && !goal.due_date.empty();
+    const SqlValue params[] = {case_id,       goal.id,     organization_id,
+                               goal.due_date, goal.status, std::int64_t{measurable ? 1 : 0}};
+    CB_TRY(
+        connection.execute("INSERT INTO care_plan_goals (case_id, goal_id, organization_id, due_date, status, "
+                           "measurable) VALUES (?, ?, ?, ?, ?, ?)",
+                           params));
+  }
+  return {};
 }
 
 Result<std::optional<CarePlan>> SqlStore::get_care_plan(const Actor& actor, std::string_view case_id, Timestamp now) {

@@ -8,7 +8,7 @@ namespace {
 constexpr std::string_view kReferralOutColumns =
     "id, version, organization_id, client_id, case_id, provider_name, provider_contact, service, reason, status, "
     "created_at, sent_at, responded_at, decline_reason, completed_at, outcome, followed_up_at, follow_up_note, "
-    "cancel_reason, created_by";
+    "cancel_reason, created_by, cost_cents";
 
 ReferralOut referral_out_from_row(const SqlRow& row) {
   ReferralOut referral;
@@ -17,7 +17,8 @@ ReferralOut referral_out_from_row(const SqlRow& row) {
   referral.organization_id = row.text(2);
   referral.client_id = row.text(3);
   referral.case_id = row.text(4);
-  referral.fields = {row.text(5), row.text(6), row.text(7), row.text(8)};
+  referral.fields = {row.text(5), row.text(6), row.text(7), row.text(8), std::nullopt};
+  if (!row.is_null(20)) referral.fields.cost_cents = row.integer(20);
   referral.status = row.text(9);
   referral.created_at = row.text(10);
   referral.sent_at = row.text(11);
@@ -60,15 +61,21 @@ Result<ReferralOut> SqlStore::create_referral_out(const Actor& actor, std::strin
     referral.client_id = record.client_id;
     referral.case_id = record.id;
     const auto& f = referral.fields;
-    const SqlValue params[] = {referral.id,         referral.organization_id,
-                               referral.client_id,  referral.case_id,
-                               f.provider_name,     text_or_null(f.provider_contact),
-                               f.service,           f.reason,
-                               referral.created_at, referral.created_by};
+    const SqlValue params[] = {referral.id,
+                               referral.organization_id,
+                               referral.client_id,
+                               referral.case_id,
+                               f.provider_name,
+                               text_or_null(f.provider_contact),
+                               f.service,
+                               f.reason,
+                               referral.created_at,
+                               referral.created_by,
+                               f.cost_cents ? SqlValue{*f.cost_cents} : SqlValue{nullptr}};
     CB_TRY(
         connection.execute("INSERT INTO referrals_out (id, organization_id, client_id, case_id, provider_name, "
-                           "provider_contact, service, reason, status, created_at, created_by, version) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, 1)",
+                           "provider_contact, service, reason, status, created_at, created_by, cost_cents, version) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, 1)",
                            params));
     CB_TRY(
         append_audit(connection, actor, {"referral_out.create", "referral_out", referral.id, referral.client_id}, now));

@@ -43,13 +43,6 @@ Result<bool> may_manage_task(SqlConnection& connection, const Actor& actor, cons
   return !rows.empty();
 }
 
-// "?, ?, ?" for n values.
-std::string placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
-  return out;
-}
-
 }  // namespace
 
 Result<Task> SqlStore::create_task(const Actor& actor, TaskFields fields, Timestamp now) {
