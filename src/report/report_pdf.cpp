@@ -81,7 +81,9 @@ std::string value_text(const MetricInfo& info, double value, bool compact) {
   if (compact) return number;
   if (info.unit == "hours") return number + " h";
   if (info.unit == "1-5") return number + " / 5";
-  return number + " " + std::string(info.unit);
+  std::string unit(info.unit);
+  if (number == "1" && unit.size() > 1 && unit.back() == 's') unit.pop_back();  // "1 case", "1 discharge"
+  return number + " " + unit;
 }
 
 std::string basis_text(const MetricInfo& info, const Figure& figure) {
