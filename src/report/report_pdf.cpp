@@ -353,7 +353,8 @@ void draw_chart(PdfPages& pdf, const ReportDocument& document) {
   for (const auto& manager : case_manager_rows(document)) {
     const auto* figure = figure_with_value(*manager.figures, info.metric);
     bars.push_back({to_win_ansi(manager.name), figure ? std::optional(*figure->value) : std::nullopt,
-                    figure ? value_text(info, *figure->value, true) : std::string(), !info.higher_is_better});
+                    figure ? value_text(info, *figure->value, true) : std::string(),
+                    false});  // a spread, not a verdict
     if (figure) largest = std::max(largest, *figure->value);
   }
   if (bars.empty()) return;

@@ -312,7 +312,7 @@ Result<std::string> write_report_xlsx(const ReportDocument& document) {
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
   options.tmpdir = const_cast<char*>(folder.path().c_str());  // libxlsxwriter only reads it
-  options.use_zip64 = LXW_TRUE;
+  options.use_zip64 = LXW_FALSE;                              // a report is far below 4 GB; plain zip opens everywhere
   lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (workbook == nullptr) return fail(internal_error("xlsx: cannot create the workbook"));
 
