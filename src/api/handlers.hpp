@@ -155,5 +155,6 @@ HttpResponse report_metrics(RequestContext& context);
 HttpResponse report_figures(RequestContext& context);
 HttpResponse report_trend(RequestContext& context);
 HttpResponse report_cases(RequestContext& context);
+HttpResponse report_export(RequestContext& context);
 
 }  // namespace caseboard::api

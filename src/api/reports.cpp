@@ -8,6 +8,7 @@
 #include "api/route.hpp"
 #include "core/report.hpp"
 #include "core/text.hpp"
+#include "report/report_assembly.hpp"
 
 namespace caseboard::api {
 
@@ -225,6 +226,36 @@ HttpResponse report_cases(RequestContext& context) {
                              {"period", period_json(query->period)},
                              {"cases", rows},
                              {"not_listed", cases->not_listed}});
+}
+
+HttpResponse report_export(RequestContext& context) {
+  auto query = read_report_query(context.request, {"report", "format"});
+  if (!query) return error_response(query.error());
+  const auto name = query->values.find("report");
+  const auto* definition = find_report(name == query->values.end() ? "monthly" : name->second);
+  if (definition == nullptr) {
+    return error_response(make_error(ErrorCode::InvalidArgument,
+                                     "report must be monthly, caseload, timeliness, outcomes or documentation",
+                                     "report"));
+  }
+  const auto format_name = query->values.find("format");
+  const auto format =
+      format_name == query->values.end() ? std::nullopt : report::parse_report_format(format_name->second);
+  if (!format) {
+    return error_response(make_error(ErrorCode::InvalidArgument, "format must be csv, xlsx or pdf", "format"));
+  }
+  auto document = report::assemble_report(context.services.store, context.actor, *definition, query->scope,
+                                          query->period, *format, context.now);
+  if (!document) return error_response(document.error());
+  auto bytes = report::write_report(*document, *format);
+  if (!bytes) return error_response(bytes.error());
+  HttpResponse response;
+  response.content_type = std::string(report::report_content_type(*format));
+  response.body = std::move(*bytes);
+  response.headers.emplace_back("Content-Disposition",
+                                "attachment; filename=\"" + report::report_file_name(*document, *format) + "\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
 }
 
 }  // namespace caseboard::api

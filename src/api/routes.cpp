@@ -120,6 +120,7 @@ std::vector<Route> api_routes() {
       {Get, "/api/v1/reports/figures", kSignedIn, kReadReports, report_figures},
       {Get, "/api/v1/reports/trend", kSignedIn, kReadReports, report_trend},
       {Get, "/api/v1/reports/cases", kSignedIn, kReadReports, report_cases},
+      {Get, "/api/v1/reports/export", kSignedIn, kReadReports, report_export},
       {Get, "/api/v1/clients/:id/service-matches", kSignedIn, kReadClients, client_service_matches},
       {Post, "/api/v1/clients/:id/service-check", kSignedIn, kReadClients, check_service_request},
       {Get, "/api/v1/clients/:id/coverages", kSignedIn, kReadClients, list_coverages},
