@@ -8,7 +8,16 @@ namespace caseboard::store {
 
 SqlStore::SqlStore(Dialect dialect, std::shared_ptr<ConnectionPool> writers, std::shared_ptr<ConnectionPool> readers,
                    security::ServerKey server_key)
-    : dialect_(dialect), writers_(std::move(writers)), readers_(std::move(readers)), server_key_(server_key) {}
+    : dialect_(dialect),
+      writers_(std::move(writers)),
+      readers_(std::move(readers)),
+      server_key_(server_key),
+      audit_commits_([this](const std::vector<QueuedAuditEvent>& group) {
+        return write([&](SqlConnection& connection) -> Result<void> {
+          for (const auto& event : group) CB_TRY(append_audit(connection, event.actor, event.entry(), event.at));
+          return {};
+        });
+      }) {}
 
 std::string_view SqlStore::backend_name() const {
   return dialect_ == Dialect::SQLite ? "sqlite" : "postgresql";

@@ -8,6 +8,7 @@
 
 #include "security/server_key.hpp"
 #include "store/connection_pool.hpp"
+#include "store/audit_group_commit.hpp"
 #include "store/store.hpp"
 
 namespace caseboard::store {
@@ -299,6 +300,7 @@ class SqlStore final : public Store {
   std::shared_ptr<ConnectionPool> writers_;
   std::shared_ptr<ConnectionPool> readers_;
   security::ServerKey server_key_;
+  AuditGroupCommit audit_commits_;  // record_event's events, committed in groups
 };
 
 // ---- helpers shared by the sql_store_*.cpp files ----

@@ -98,7 +98,7 @@ Result<void> SqlStore::append_audit(SqlConnection& connection, const Actor& acto
 }
 
 Result<void> SqlStore::record_event(const Actor& actor, const AuditEntry& entry, Timestamp now) {
-  return write([&](SqlConnection& connection) { return append_audit(connection, actor, entry, now); });
+  return audit_commits_.record(actor, entry, now);
 }
 
 Result<std::vector<AuditEvent>> SqlStore::recent_audit_events(std::string_view organization_id, int limit) {
