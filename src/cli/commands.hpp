@@ -1,6 +1,7 @@
 // The subcommands of the caseboard binary; main.cpp wires them to CLI11.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/role.hpp"
@@ -45,6 +46,21 @@ struct DemoOptions {
   std::string audit_key_file;
 };
 int run_demo(const DemoOptions& options);
+
+struct ReportOptions {
+  std::string database = "./caseboard.db";
+  std::string audit_key_file;
+  std::string report;    // a named report: monthly, caseload, timeliness, outcomes, documentation
+  std::string period;    // 2026-10, 2026-Q3, 2026-W43 or 2026-10-01..2026-10-15
+  std::string format;    // csv, xlsx or pdf
+  std::string username;  // --as: whose access rules apply; the export is audited under their name
+  std::optional<std::string> program_id;
+  std::optional<std::string> team_id;  // a supervisor's user id
+  std::optional<std::string> case_manager_id;
+  std::string output;  // empty: standard output (refused for xlsx and pdf on a terminal)
+};
+// Exits 2 naming the option for bad arguments (nothing written), 1 when the export fails.
+int run_report(const ReportOptions& options);
 
 // Recomputes the audit trail's hash chain; exits non-zero naming the first bad entry.
 int run_audit_verify(const std::string& database, const std::string& audit_key_file);

@@ -93,6 +93,23 @@ int main(int argc, char** argv) {
   audit_verify->add_option("--audit-key-file", audit_key_file,
                            "Key file (default: CASEBOARD_AUDIT_KEY_FILE, or <db>.audit-key beside SQLite)");
 
+  ReportOptions report;
+  auto* report_command = app.add_subcommand("report", "Export a report as CSV, XLSX or PDF, read as one user");
+  report_command->add_option("name", report.report, "monthly, caseload, timeliness, outcomes or documentation")
+      ->required();
+  report_command->add_option("--period", report.period, "2026-10, 2026-Q3, 2026-W43 or 2026-10-01..2026-10-15")
+      ->required();
+  report_command->add_option("--format", report.format, "csv, xlsx or pdf")->required();
+  report_command->add_option("--as", report.username, "Username whose access rules apply (audited as theirs)")
+      ->required();
+  report_command->add_option("--db", report.database, "SQLite file path or postgresql:// URL")->capture_default_str();
+  report_command->add_option("--audit-key-file", report.audit_key_file, "Key file of the audit trail's hash chain");
+  report_command->add_option("--program", report.program_id, "Only this program (id)");
+  report_command->add_option("--team", report.team_id, "Only this supervisor's team (user id)");
+  report_command->add_option("--case-manager", report.case_manager_id, "Only this case manager's cases (user id)");
+  report_command->add_option("--output", report.output,
+                             "File to write (default: standard output; xlsx and pdf are not written to a terminal)");
+
   CLI11_PARSE(app, argc, argv);
   caseboard::security::initialize();
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
@@ -103,6 +120,7 @@ int main(int argc, char** argv) {
     if (*demo_command) return run_demo(demo);
     if (*user_add) return run_user_add(user);
     if (*audit_verify) return run_audit_verify(audit_database, audit_key_file);
+    if (*report_command) return run_report(report);
   } catch (const std::exception& exception) {
     std::fprintf(stderr, "caseboard: %s\n", exception.what());
     return 1;
