@@ -193,7 +193,7 @@ export function isMetricName(name: string | null): name is MetricName {
 const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
 /**
- * A number of a metric's unit, with the unit: "50%", "30.5 h", "$120.00", "4.2 of 5", "1.6 a
+ * A number of a metric's unit, with the unit: "50%", "30.5 h", "10 min", "$120.00", "4.2 of 5", "1.6 a
  * week"; `compact` leaves out the words (for a table whose column heading says them).
  */
 export function formatValue(metric: MetricName, value: number | null | undefined, compact = false): string {
@@ -203,7 +203,8 @@ export function formatValue(metric: MetricName, value: number | null | undefined
     case '%':
       return `${oneDecimal.format(value)}%`;
     case 'hours':
-      return `${oneDecimal.format(value)} h`;
+      // Under an hour reads better in minutes ("10 min", not "0.2 h").
+      return value < 1 ? `${Math.round(value * 60)} min` : `${oneDecimal.format(value)} h`;
     case 'dollars':
       return formatDollars(value);
     case '1-5':

@@ -80,16 +80,14 @@ export function HuddleBoard({ rows, week, teamId, weekTotal }: Props) {
                       </a>
                     </td>
                     <td class="numeric">
-                      {row.userId ? (
+                      {row.userId && notes && notes.value !== null ? (
                         <a href={link('notes_on_time', row)}
-                          aria-label={`${row.name}: notes on time ${formatValue('notes_on_time', notes?.value)}, ${figureBasis('notes_on_time', notes) ?? 'no notes'}`}>
-                          {notes && notes.value !== null ? formatValue('notes_on_time', notes.value) : '—'}
-                          {notes && notes.denominator > 0 ? (
-                            <span class="huddle-basis"> ({notes.numerator} of {notes.denominator})</span>
-                          ) : null}
+                          aria-label={`${row.name}: notes on time ${formatValue('notes_on_time', notes.value)}, ${figureBasis('notes_on_time', notes)}`}>
+                          {formatValue('notes_on_time', notes.value)}
+                          <span class="huddle-basis"> ({notes.numerator} of {notes.denominator})</span>
                         </a>
                       ) : (
-                        '—'
+                        <span class="muted">—</span>
                       )}
                     </td>
                     <td class="numeric">
@@ -125,13 +123,15 @@ export function HuddleBoard({ rows, week, teamId, weekTotal }: Props) {
                   </a>
                 </td>
                 <td class="numeric">
-                  <a href={reportCasesHref({ metric: 'notes_on_time', period: week, team: teamId, from: 'team' })}
-                    aria-label={`Team: notes on time ${formatValue('notes_on_time', teamNotes?.value)}`}>
-                    {teamNotes && teamNotes.value !== null ? formatValue('notes_on_time', teamNotes.value) : '—'}
-                    {teamNotes && teamNotes.denominator > 0 ? (
+                  {teamNotes && teamNotes.value !== null ? (
+                    <a href={reportCasesHref({ metric: 'notes_on_time', period: week, team: teamId, from: 'team' })}
+                      aria-label={`Team: notes on time ${formatValue('notes_on_time', teamNotes.value)}, ${figureBasis('notes_on_time', teamNotes)}`}>
+                      {formatValue('notes_on_time', teamNotes.value)}
                       <span class="huddle-basis"> ({teamNotes.numerator} of {teamNotes.denominator})</span>
-                    ) : null}
-                  </a>
+                    </a>
+                  ) : (
+                    <span class="muted">—</span>
+                  )}
                 </td>
                 <td class="numeric">
                   <a href={teamWorklistHref()} aria-label={`Team: ${overdue} overdue items`}>{overdue}</a>

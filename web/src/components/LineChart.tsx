@@ -52,6 +52,8 @@ export function LineChart(props: Props) {
             pointRadius: 4.5,
             pointHoverRadius: 7,
             spanGaps: false,
+            // A point on the edge (100 %, the last month) is drawn whole, not cut by the plot area.
+            clip: 8,
           };
         }),
       },
@@ -78,6 +80,7 @@ export function LineChart(props: Props) {
         },
         scales: {
           x: {
+            offset: true,
             title: { display: true, text: 'Month', font: { weight: 'bold' } },
             grid: { display: false },
           },
