@@ -28,7 +28,7 @@ Result<ReportQuery> read_report_query(const HttpRequest& request, std::initializ
   std::map<std::string, std::string> values;
   for (const auto& [name, value] : request.query) {
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      return fail(ErrorCode::InvalidArgument, name + " is not a known query parameter", name);
+      return fail(ErrorCode::MalformedRequest, name + " is not a known query parameter", name);
     }
     if (!is_valid_utf8(value) || has_control_characters(value, LineBreaks::Refused) || value.size() > 200) {
       return fail(ErrorCode::InvalidArgument, name + " must be short UTF-8 text without control characters", name);

@@ -107,7 +107,12 @@ class FactsReader {
                         const std::string& program_id, const std::string& manager_id) {
     const auto key = case_id.empty() ? "referral:" + referral_id : case_id;
     const auto [found, added] = index_.try_emplace(key, std::uint32_t(facts_.subjects.size()));
-    if (added) facts_.subjects.push_back({case_id, referral_id, client_id, program_id, manager_id});
+    if (added) {
+      facts_.subjects.push_back({case_id, referral_id, client_id, program_id, manager_id});
+    } else if (!referral_id.empty() && facts_.subjects[found->second].referral_id.empty()) {
+      // The referral's case was read first (it is open in the period): the referral still names it.
+      facts_.subjects[found->second].referral_id = referral_id;
+    }
     return found->second;
   }
   // A row whose first four columns are kCaseColumns.
