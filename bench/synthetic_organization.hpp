@@ -17,6 +17,12 @@
 
 namespace caseboard::bench {
 
+// A pool of answer sets scored by the instrument itself, to draw assessments from.
+struct ScoredPool {
+  const Instrument* instrument = nullptr;
+  std::vector<AssessmentScore> scores;
+};
+
 struct SyntheticOptions {
   std::int64_t clients = 1000;
   std::uint64_t seed = 1;
@@ -83,12 +89,6 @@ class SyntheticOrganization {
   // Each program's number of staff (case managers and supervisors).
   std::vector<int> program_staff() const;
 
-  // Implementation details, public for the generator's helpers in the .cpp file.
-  struct Scored {
-    const Instrument* instrument = nullptr;
-    std::vector<AssessmentScore> scores;  // a pool of scored answer sets to draw from
-  };
-
  private:
   SyntheticOptions options_;
   std::string organization_id_;
@@ -99,8 +99,8 @@ class SyntheticOrganization {
   std::vector<std::vector<int>> supervisors_;    // per program
   // The case manager (index into staff_) of each case open at the end: key client * 8 + episode.
   std::unordered_map<std::uint64_t, int> open_case_managers_;
-  Scored phq9_;
-  Scored gad7_;
+  ScoredPool phq9_;
+  ScoredPool gad7_;
 };
 
 }  // namespace caseboard::bench
