@@ -12,6 +12,7 @@ packages=(
   libxlsxwriter-dev libhpdf-dev
   libgtest-dev libgmock-dev libbenchmark-dev unzip poppler-utils sqlite3
   postgresql chromium
+  wrk
 )
 
 missing=()
