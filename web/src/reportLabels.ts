@@ -250,6 +250,7 @@ export function figureBasis(metric: MetricName, figure: Figure | undefined): str
     case 'per_week':
       return count(numerator, noun);
     case 'per_case':
+      if (denominator === 0) return 'no services';
       return metric === 'cost_per_case'
         ? `${formatDollars(numerator)} for ${count(denominator, METRICS.cost_per_case.noun)}`
         : `${count(numerator, noun)} for ${count(denominator, ['case', 'cases'])}`;
