@@ -443,12 +443,16 @@ class FactsReader {
 // InvalidArgument naming the parameter asking for more; NotFound for ids the organization lacks.
 Result<ReportScope> narrow_scope(SqlConnection& connection, const Actor& actor, ReportScope scope) {
   // Whether the user is of the organization, and whether the actor supervises them (or is them).
+  // A team is named by its supervisor (InvalidArgument naming "team" for anyone else).
   const auto find_user = [&](const std::string& id, const std::string& field) -> Result<bool> {
     const SqlValue params[] = {id, actor.organization_id};
-    CB_TRY_ASSIGN(rows, connection.query("SELECT COALESCE(supervisor_id, '') FROM users WHERE id = ? AND "
+    CB_TRY_ASSIGN(rows, connection.query("SELECT COALESCE(supervisor_id, ''), role FROM users WHERE id = ? AND "
                                          "organization_id = ?",
                                          params));
     if (rows.empty()) return fail(ErrorCode::NotFound, field + ": no such user", field);
+    if (field == "team" && rows.front().text(1) != role_name(Role::Supervisor)) {
+      return fail(ErrorCode::InvalidArgument, "team: a team is named by its supervisor's user id", "team");
+    }
     return id == actor.user_id || rows.front().text(0) == actor.user_id;
   };
   switch (report_reach(actor.role)) {

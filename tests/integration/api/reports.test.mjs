@@ -455,6 +455,9 @@ for (const backend of backends()) {
           404, 'not_found', 'case_manager');
         assertError(await ctx.as('director').get(`/api/v1/reports/figures?${query({ team: 'us_nosuchuser' })}`),
           404, 'not_found', 'team');
+        // A team is named by its supervisor: a case manager's id is not a team.
+        assertError(await ctx.as('director').get(`/api/v1/reports/figures?${query({ team: ctx.users.cm.id })}`),
+          422, 'invalid_argument', 'team');
       });
     });
 
