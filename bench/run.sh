@@ -128,6 +128,23 @@ load() {  # name url [wrk script and its arguments]
     "$( ((bad > 0)) && echo " ($bad of $requests failed)" || true)"
   eval "rps_$name=$rps"
   echo "run.sh: $name: $rps req/s, p50 $p50 ms, p99 $p99 ms, $bad failed of $requests"
+  drain
+}
+# wrk stops sending at the end of a run, but requests it had sent are still being answered: wait
+# until the server has used no CPU for a second, so one run's backlog does not land on the next.
+drain() {
+  [ -n "${serve_pid:-}" ] && [ -r "/proc/$serve_pid/stat" ] || return 0
+  local last now waited=0
+  last=$(awk '{ print $14 + $15 }' "/proc/$serve_pid/stat")
+  while ((waited < 900)); do
+    sleep 1
+    waited=$((waited + 1))
+    now=$(awk '{ print $14 + $15 }' "/proc/$serve_pid/stat" 2>/dev/null || echo "$last")
+    ((now - last <= 2)) && break
+    last=$now
+  done
+  ((waited > 1)) && echo "run.sh: waited ${waited} s for the server to finish the requests of the run"
+  return 0
 }
 
 start_serve() {  # port
@@ -177,6 +194,7 @@ load note_create "$base" create_note.lua "$token" "$results/cases.txt" "$service
 peak_rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$serve_pid/status")
 kill "$serve_pid"
 wait "$serve_pid" 2>/dev/null || true
+serve_pid=""
 
 # ---- the ceilings ----
 fixed_port=$(free_port)
@@ -212,20 +230,21 @@ ceiling_db="point read $(point sqlite 1 ops_per_s)/s (1 thread), $(point sqlite 
 if [ -n "$pg_url" ]; then
   ceiling_db="$ceiling_db; PostgreSQL $(point postgresql "$threads" ops_per_s)/s p99 $(point postgresql "$threads" p99_ms) ms"
 fi
-line() { printf '%-28s | %-58s | %-44s | %s\n' "$@"; }
+line() { printf '%-40s | %-58s | %-44s | %s\n' "$@"; }
 echo
 echo "Caseboard benchmarks: $clients clients in $db, $(date -u +%Y-%m-%d), $(nproc) cores, serve --threads $threads,"
 echo "wrk -t 2 -c $connections -d ${duration}s on loopback. Raw outputs: $results"
 echo
 line "figure" "measured" "ceiling (same run)" "target"
-line "----------------------------" "----------------------------------------------------------" \
+line "----------------------------------------" "----------------------------------------------------------" \
   "--------------------------------------------" "------------------------"
 line "sign-in" "$figure_sign_in" "$ceiling_http" "-"
 line "client read" "$figure_client_read" "$ceiling_http; $ceiling_db" ">= 20,000 req/s, p99 <= 5 ms"
 line "name search" "$figure_name_search" "$ceiling_http" "p99 <= 20 ms"
 line "worklist (60 open cases)" "$figure_worklist" "$ceiling_http" "p99 <= 20 ms"
 line "client timeline" "$figure_timeline" "$ceiling_http" "-"
-line "client chart ($chart_requests requests)" "$figure_chart; $(( rps_chart / chart_requests )) charts/s" "$ceiling_http" "-"
+charts_per_second=$(awk -v r="$rps_chart" -v n="$chart_requests" 'BEGIN { printf "%.1f", r / n }')
+line "client chart ($chart_requests requests)" "$figure_chart; $charts_per_second charts/s" "$ceiling_http" "-"
 line "note create (signed)" "$figure_note_create" "$ceiling_http" "-"
 for scope in program team organization; do
   target="-"
