@@ -127,8 +127,7 @@ void add_visits(ClientContext& c, const Case& record, const EpisodeStaff& staff,
   const auto as_of = c.options.as_of;
   auto day = from + days(random.between(3, 14));
   auto add = [&](Timestamp starts, bool past) {
-    store::PricedAppointment priced;
-    auto& a = priced.appointment;
+    Appointment a;
     a.id = random.id("ap");
     a.version = 1;
     a.organization_id = c.organization_id;
@@ -165,11 +164,11 @@ void add_visits(ClientContext& c, const Case& record, const EpisodeStaff& staff,
     }
     if (attended) {
       const double priced_share = kind_index == 0 ? 0.6 : kind_index == 1 ? 0.3 : 0.0;
-      if (random.chance(priced_share)) priced.cost_cents = random.between(50, 250) * 100;
+      if (random.chance(priced_share)) a.fields.cost_cents = random.between(50, 250) * 100;
     }
     const auto appointment_id = a.id;
     const auto contact_type = a.fields.kind;
-    c.batch.appointments.push_back(std::move(priced));
+    c.batch.appointments.push_back(std::move(a));
     ++c.counts.appointments;
     if (attended) add_note(c, record, staff, *attended, contact_type, appointment_id);
   };
@@ -309,8 +308,7 @@ void add_referrals_out(ClientContext& c, const Case& record, const EpisodeStaff&
   if (span_minutes < 60 * 24) return;
   for (std::size_t r = 0; r < count; ++r) {
     const auto created = from + minutes(random.between(0, span_minutes - 60 * 24));
-    store::PricedReferralOut priced;
-    auto& out = priced.referral;
+    ReferralOut out;
     const auto& provider = kProviders[random.below(kProviders.size())];
     out.id = random.id("ro");
     out.version = 1;
@@ -349,7 +347,7 @@ void add_referrals_out(ClientContext& c, const Case& record, const EpisodeStaff&
           out.status = "completed";
           out.completed_at = timestamp(completed);
           out.outcome = "Service delivered";
-          if (random.chance(0.5)) priced.cost_cents = random.between(100, 1500) * 100;
+          if (random.chance(0.5)) out.fields.cost_cents = random.between(100, 1500) * 100;
         }
       }
     }
@@ -366,7 +364,7 @@ void add_referrals_out(ClientContext& c, const Case& record, const EpisodeStaff&
                                         staff.case_manager->id, closed_task, staff.case_manager->id));
       ++c.counts.tasks;
     }
-    c.batch.referrals_out.push_back(std::move(priced));
+    c.batch.referrals_out.push_back(std::move(out));
     ++c.counts.referrals_out;
   }
 }

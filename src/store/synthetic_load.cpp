@@ -348,13 +348,13 @@ void add_case_work(Tables& t, const SyntheticBatch& batch) {
                      r.created_at,
                      integer(r.version)});
   }
-  for (const auto& [a, cost] : batch.appointments) {
+  for (const auto& a : batch.appointments) {
     const auto& f = a.fields;
     t.appointments.add({a.id, a.organization_id, a.client_id, a.case_id, f.staff_id, f.kind, f.starts_at, f.ends_at,
                         text_or_null(f.location), flag(f.transport_arranged), text_or_null(f.transport_details),
                         text_or_null(f.interpreter_language), flag(f.interpreter_arranged), a.status,
                         text_or_null(a.outcome_at), a.created_by, a.created_at, integer(a.version),
-                        optional_integer(cost)});
+                        optional_integer(f.cost_cents)});
   }
   for (const auto& n : batch.notes) {
     const auto& f = n.fields;
@@ -382,7 +382,7 @@ void add_case_work(Tables& t, const SyntheticBatch& batch) {
                  text_or_null(n.cosigned_by),
                  integer(n.version)});
   }
-  for (const auto& [r, cost] : batch.referrals_out) {
+  for (const auto& r : batch.referrals_out) {
     const auto& f = r.fields;
     t.referrals_out.add({r.id,
                          r.organization_id,
@@ -404,7 +404,7 @@ void add_case_work(Tables& t, const SyntheticBatch& batch) {
                          text_or_null(r.cancel_reason),
                          r.created_by,
                          integer(r.version),
-                         optional_integer(cost)});
+                         optional_integer(f.cost_cents)});
   }
   for (const auto& i : batch.incidents) {
     const auto& f = i.fields;

@@ -17,16 +17,6 @@
 
 namespace caseboard::store {
 
-// A visit or a referral out with the cost of the service, in cents (absent: not recorded).
-struct PricedAppointment {
-  Appointment appointment;
-  std::optional<std::int64_t> cost_cents;
-};
-struct PricedReferralOut {
-  ReferralOut referral;
-  std::optional<std::int64_t> cost_cents;
-};
-
 // An assessment with its place in the client's order of assessments (1, 2, ... per client).
 struct SequencedAssessment {
   Assessment assessment;
@@ -79,9 +69,9 @@ struct SyntheticBatch {
   std::vector<Authorization> authorizations;
   std::vector<Case> cases;  // with their status history, oldest first
   std::vector<Referral> referrals;
-  std::vector<PricedAppointment> appointments;
+  std::vector<Appointment> appointments;
   std::vector<Note> notes;
-  std::vector<PricedReferralOut> referrals_out;
+  std::vector<ReferralOut> referrals_out;
   std::vector<Incident> incidents;
   std::vector<PlanReview> plan_reviews;
   std::vector<DischargeRecord> discharges;  // with the check-in, if recorded
