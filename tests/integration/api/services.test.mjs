@@ -9,10 +9,10 @@ import { describe, it, before } from 'node:test';
 import { assertError, assertStatus, backends, clientBody, letters, useSuite } from './harness.mjs';
 import { HOUR, ago, ahead, allItems, between, cycle, iso, plus, sameInstant, sortedKeys } from './cycle.mjs';
 
-const APPOINTMENT_KEYS = ['case_id', 'client_id', 'ends_at', 'id', 'interpreter_arranged', 'interpreter_language', 'kind',
+const APPOINTMENT_KEYS = ['case_id', 'client_id', 'cost', 'ends_at', 'id', 'interpreter_arranged', 'interpreter_language', 'kind',
   'location', 'outcome_at', 'staff_id', 'starts_at', 'status', 'transport_arranged', 'transport_details', 'version'];
 
-const REFERRAL_OUT_KEYS = ['cancel_reason', 'case_id', 'client_id', 'completed_at', 'created_at', 'created_by', 'decline_reason',
+const REFERRAL_OUT_KEYS = ['cancel_reason', 'case_id', 'client_id', 'completed_at', 'cost', 'created_at', 'created_by', 'decline_reason',
   'follow_up_note',
   'followed_up_at', 'id', 'outcome', 'provider_contact', 'provider_name', 'reason', 'responded_at', 'sent_at', 'service',
   'status', 'version'];
