@@ -186,11 +186,13 @@ void add_plan_reviews(ClientContext& c, const Case& record, const EpisodeStaff& 
                       Timestamp until) {
   auto& random = c.random;
   const auto interval = days(c.program.fields.clock_rules.plan_review_days);
-  auto last = admitted;
+  // Counted from the case's opening, which comes before admission: a review on time by that count
+  // is on time by the clock's (from admission) too.
+  auto last = parse_timestamp(record.opened_at).value_or(admitted);
   while (true) {
     const auto due = last + interval;
-    const auto at =
-        random.chance(0.85) ? due - random.minutes(60, 5 * 24 * 60) : due + random.minutes(60, 14 * 24 * 60);
+    auto at = random.chance(0.85) ? due - random.minutes(60, 5 * 24 * 60) : due + random.minutes(60, 14 * 24 * 60);
+    at = std::max(at, admitted + hours(1));
     if (at > until) break;
     PlanReview review{random.id("pr"),
                       c.organization_id,

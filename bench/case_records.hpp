@@ -45,7 +45,8 @@ void add_note(ClientContext& c, const Case& record, const EpisodeStaff& staff, T
 void add_visits(ClientContext& c, const Case& record, const EpisodeStaff& staff, Timestamp from, Timestamp until,
                 bool book_ahead);
 
-// Plan reviews every plan_review_days from admission, mostly a few days early, some late.
+// Plan reviews every plan_review_days from the case's opening while it is admitted, mostly a few
+// days early, some late.
 void add_plan_reviews(ClientContext& c, const Case& record, const EpisodeStaff& staff, Timestamp admitted,
                       Timestamp until);
 

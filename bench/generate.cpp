@@ -26,6 +26,7 @@ struct GenerateOptions {
   std::int64_t batch = 5000;
   std::string instruments_dir = CASEBOARD_DEFAULT_INSTRUMENTS;
   std::string audit_key_file;
+  std::int64_t cache_mib = 2048;
 };
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -64,7 +65,7 @@ int generate(const GenerateOptions& options) {
   store::OpenOptions open_options;
   open_options.connections = 1;
   open_options.audit_key_path = options.audit_key_file;
-  auto loader = store::SyntheticLoader::open(database, open_options);
+  auto loader = store::SyntheticLoader::open(database, open_options, options.cache_mib);
   if (!loader) return fail_with("cannot open the database", loader.error());
   auto& store = (*loader)->store();
   auto organizations = store.list_organizations();
@@ -182,6 +183,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000000));
   app.add_option("--instruments-dir", options.instruments_dir, "Folder of the instruments' JSON files")
       ->capture_default_str();
+  app.add_option("--cache-mib", options.cache_mib, "SQLite page cache of the loader, in MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 262144));
   app.add_option("--audit-key-file", options.audit_key_file,
                  "Key file of the audit trail (default beside the database)");
   CLI11_PARSE(app, argc, argv);

@@ -130,8 +130,8 @@ TEST_F(SyntheticGeneratorTest, WritesUsableDataWithTheSeedsCountsAndAnIntactAudi
   EXPECT_EQ(counts.clients, kClients);
   EXPECT_EQ(counts.cases, 1603);
   EXPECT_EQ(counts.open_cases, 358);
-  EXPECT_EQ(counts.notes, 15893);
-  EXPECT_EQ(counts.tasks, 6018);
+  EXPECT_EQ(counts.notes, 15890);
+  EXPECT_EQ(counts.tasks, 6005);
 
   // The tables hold what the generator says it wrote.
   auto connection = store::SqliteConnection::open(path, store::SqliteAccess::ReadOnly);

@@ -92,29 +92,30 @@ Result<SyntheticOrganization> SyntheticOrganization::plan(const SyntheticOptions
       targets[m] = m % 10 == 0 ? kFullCaseload : static_cast<int>(random.between(20, 59));
     }
     // Bring the caseloads to the number of open cases, keeping them in 20..60 and the 60s at 60.
-    auto total = [&] {
-      std::int64_t sum = 0;
-      for (int target : targets) sum += target;
-      return sum;
+    std::int64_t total = 0;
+    for (int target : targets) total += target;
+    auto change = [&](std::size_t m, int by) {
+      targets[m] += by;
+      total += by;
     };
     const auto wanted = static_cast<std::int64_t>(open.size());
-    for (int pass = 0; pass < 100 && total() != wanted; ++pass) {
-      for (std::size_t m = 0; m < case_manager_count && total() != wanted; ++m) {
+    for (int pass = 0; pass < 100 && total != wanted; ++pass) {
+      for (std::size_t m = 0; m < case_manager_count && total != wanted; ++m) {
         if (m % 10 == 0 && case_manager_count > 1) continue;
-        if (total() < wanted && targets[m] < 59) ++targets[m];
-        if (total() > wanted && targets[m] > 20) --targets[m];
+        if (total < wanted && targets[m] < 59) change(m, 1);
+        if (total > wanted && targets[m] > 20) change(m, -1);
       }
     }
     // A small agency: whatever is left lands on the others in turn, the first keeping its 60 while
     // anyone else can take the difference.
-    for (std::size_t m = 0; total() != wanted;) {
+    for (std::size_t m = 0; total != wanted;) {
       m = case_manager_count > 1 ? 1 + m % (case_manager_count - 1) : 0;
-      if (total() < wanted) {
-        ++targets[m];
+      if (total < wanted) {
+        change(m, 1);
       } else if (targets[m] > 0) {
-        --targets[m];
+        change(m, -1);
       } else if (std::all_of(targets.begin() + 1, targets.end(), [](int target) { return target == 0; })) {
-        --targets[0];
+        change(0, -1);
       }
     }
     // Teams of eight case managers under a supervisor.

@@ -514,8 +514,8 @@ void SyntheticBatch::clear() {
   *this = SyntheticBatch{};
 }
 
-Result<std::unique_ptr<SyntheticLoader>> SyntheticLoader::open(const std::string& database,
-                                                               const OpenOptions& options) {
+Result<std::unique_ptr<SyntheticLoader>> SyntheticLoader::open(const std::string& database, const OpenOptions& options,
+                                                               std::int64_t cache_mib) {
   CB_TRY_ASSIGN(store, open_store(database, options));
   std::unique_ptr<SqlConnection> bulk;
   if (is_postgres_url(database)) {
@@ -523,9 +523,8 @@ Result<std::unique_ptr<SyntheticLoader>> SyntheticLoader::open(const std::string
     bulk = std::move(connection);
   } else {
     CB_TRY_ASSIGN(connection, SqliteConnection::open(database, SqliteAccess::ReadWrite));
-    // A page cache of 1 GiB (the default is 2 MiB): batches land all over the id indexes. A
-    // setting of this connection alone; it changes nothing that is stored.
-    CB_TRY(connection->execute_script("PRAGMA cache_size = -1048576"));
+    // A setting of this connection alone; it changes nothing that is stored.
+    CB_TRY(connection->execute_script("PRAGMA cache_size = -" + std::to_string(cache_mib * 1024)));
     bulk = std::move(connection);
   }
   return std::unique_ptr<SyntheticLoader>(new SyntheticLoader(std::move(store), std::move(bulk)));

@@ -89,10 +89,12 @@ struct SyntheticBatch {
 class SyntheticLoader {
  public:
   // Opens the database (a SQLite path or a postgresql:// URL) as open_store does, migrating it,
-  // with one more connection of the loader's own for the bulk writes. Unavailable when it cannot be
-  // reached.
+  // with one more connection of the loader's own for the bulk writes, whose SQLite page cache holds
+  // `cache_mib` MiB (batches land all over the id indexes; the default cache is 2 MiB). Unavailable
+  // when it cannot be reached.
   [[nodiscard]] static Result<std::unique_ptr<SyntheticLoader>> open(const std::string& database,
-                                                                     const OpenOptions& options);
+                                                                     const OpenOptions& options,
+                                                                     std::int64_t cache_mib = 2048);
 
   Store& store() { return *store_; }
 
