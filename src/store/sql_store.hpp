@@ -336,7 +336,7 @@ std::string client_withheld_condition(const Actor& actor, Timestamp now, std::st
 // As require_case_access, and FailedPrecondition when the case is closed (nothing is added to it).
 [[nodiscard]] Result<CaseRef> require_open_case(SqlConnection& connection, const Actor& actor, Timestamp now,
                                                 std::string_view case_id, std::string field = {});
-// " AND case_id NOT IN (restricted cases)" unless the actor is named by a consent or grant; "" then.
+// " AND case_id NOT IN (the client's restricted cases)" unless the actor is named by a consent or grant; "" then.
 [[nodiscard]] Result<std::string> restricted_case_filter(SqlConnection& connection, const Actor& actor, Timestamp now,
                                                          std::string_view client_id);
 // The clock rules of a program.

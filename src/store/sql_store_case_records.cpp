@@ -49,7 +49,18 @@ Result<std::string> restricted_case_filter(SqlConnection& connection, const Acto
                                            std::string_view client_id) {
   CB_TRY_ASSIGN(named, named_by_consent_or_grant(connection, actor, now, client_id));
   if (named) return std::string();
-  return std::string(" AND case_id NOT IN (SELECT id FROM cases WHERE restricted = 1)");
+  // Only this client's restricted cases (usually none, and then no condition at all): a subquery
+  // over every restricted case of the database would be read by each list of the chart.
+  const SqlValue params[] = {std::string(client_id)};
+  CB_TRY_ASSIGN(rows, connection.query("SELECT id FROM cases WHERE client_id = ? AND restricted = 1", params));
+  if (rows.empty()) return std::string();
+  std::string ids;
+  for (const auto& row : rows) {
+    std::string quoted = "'";
+    for (const char c : row.text(0)) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    ids += (ids.empty() ? "" : ", ") + quoted + "'";
+  }
+  return " AND case_id NOT IN (" + ids + ")";
 }
 
 Result<ClockRules> program_clock_rules(SqlConnection& connection, std::string_view program_id) {
