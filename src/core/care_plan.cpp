@@ -133,4 +133,8 @@ std::vector<PlanChange> diff_care_plans(const CarePlanContent& before, const Car
   return changes;
 }
 
+bool goal_is_measurable(const Goal& goal) {
+  return !goal.measure.empty() && !goal.target.empty() && !goal.due_date.empty();
+}
+
 }  // namespace caseboard

@@ -44,6 +44,9 @@ struct Goal {
   int percent_achieved = 0;
 };
 
+// A goal that can be audited: what measures it, the target and the due date are all written.
+bool goal_is_measurable(const Goal& goal);
+
 struct Intervention {
   std::string id;
   std::string goal_id;

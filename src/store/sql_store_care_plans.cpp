@@ -98,7 +98,7 @@ Result<void> write_care_plan_goals(SqlConnection& connection, const std::string&
   const SqlValue which[] = {case_id};
   CB_TRY(connection.execute("DELETE FROM care_plan_goals WHERE case_id = ?", which));
   for (const auto& goal : content.goals) {
-    const bool measurable = !goal.measure.empty() && !goal.target.empty() && !goal.due_date.empty();
+    const bool measurable = goal_is_measurable(goal);
     const SqlValue params[] = {case_id,       goal.id,     organization_id,
                                goal.due_date, goal.status, std::int64_t{measurable ? 1 : 0}};
     CB_TRY(

@@ -228,11 +228,6 @@ struct Tables {
   }
 };
 
-// A goal counts as measurable with what measures it, the target and the due date.
-bool measurable(const Goal& goal) {
-  return !goal.measure.empty() && !goal.target.empty() && !goal.due_date.empty();
-}
-
 void add_people(Tables& t, const SyntheticBatch& batch) {
   for (const auto& o : batch.organizations) t.organizations.add({o.id, o.name, o.created_at});
   for (const auto& p : batch.programs) {
@@ -461,7 +456,8 @@ void add_clinical_records(Tables& t, const SyntheticBatch& batch) {
     const std::string note = i < batch.care_plan_notes.size() ? batch.care_plan_notes[i] : std::string();
     t.plan_versions.add({p.case_id, integer(p.version), text, p.updated_at, p.updated_by, text_or_null(note)});
     for (const auto& goal : p.content.goals) {
-      t.plan_goals.add({p.case_id, goal.id, p.organization_id, goal.due_date, goal.status, flag(measurable(goal))});
+      t.plan_goals.add(
+          {p.case_id, goal.id, p.organization_id, goal.due_date, goal.status, flag(goal_is_measurable(goal))});
     }
   }
   for (const auto& k : batch.tasks) {
