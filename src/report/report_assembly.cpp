@@ -6,13 +6,18 @@ Result<ReportDocument> assemble_report(store::Store& store, const Actor& reader,
                                        const store::ReportScope& scope, const ReportPeriod& period, ReportFormat format,
                                        Timestamp now) {
   CB_TRY_ASSIGN(result, store.report(reader, scope, period, now));
-  // The drill-down rows go into the XLSX only; the call is made for every format because it records
-  // the export in the audit trail.
-  const int limit = format == ReportFormat::Xlsx ? kExportCasesPerMetric : 0;
-  const std::string detail =
-      "report=" + std::string(definition.name) + " format=" + std::string(report_format_name(format));
-  CB_TRY_ASSIGN(cases, store.report_cases(reader, scope, period, export_drill_down_filters(definition), limit, now,
-                                          "report.export", detail));
+  // The drill-down rows go into the XLSX only, and that read records the export; the other formats
+  // record it without reading the cases a second time.
+  const std::string detail = "report=" + std::string(definition.name) +
+                             " format=" + std::string(report_format_name(format)) + " period=" + period.label;
+  store::ReportCases cases;
+  if (format == ReportFormat::Xlsx) {
+    CB_TRY_ASSIGN(rows, store.report_cases(reader, scope, period, export_drill_down_filters(definition),
+                                           kExportCasesPerMetric, now, "report.export", detail));
+    cases = std::move(rows);
+  } else {
+    CB_TRY(store.record_event(reader, {"report.export", "report", {}, {}, "success", detail}, now));
+  }
   CB_TRY_ASSIGN(staff, store.staff_names(reader));
   std::map<std::string, std::string> programs;
   CB_TRY_ASSIGN(listed, store.list_programs(reader));
