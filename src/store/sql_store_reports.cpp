@@ -2,6 +2,7 @@
 // case where the figure only needs counts), then lets core compute the figures and drill-downs.
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <span>
 #include <unordered_map>
 
@@ -536,10 +537,10 @@ Result<ReportCases> SqlStore::report_cases(const Actor& actor, const ReportScope
         }
         // What the actor may see of each client and case behind the rows.
         std::vector<SqlValue> client_ids;
-        std::map<std::string, bool> seen;
+        std::set<std::string> seen;
         for (const auto& [metric, observation] : chosen) {
           const auto& client = facts.subjects[observation->subject].client_id;
-          if (seen.emplace(client, true).second) client_ids.emplace_back(client);
+          if (seen.insert(client).second) client_ids.emplace_back(client);
         }
         struct Visibility {
           std::string name;
@@ -548,7 +549,7 @@ Result<ReportCases> SqlStore::report_cases(const Actor& actor, const ReportScope
           bool named = false;     // a consent in force or a grant names the actor
         };
         std::map<std::string, Visibility> clients;
-        std::map<std::string, bool> restricted_cases;
+        std::set<std::string> restricted_cases;
         constexpr std::size_t kChunk = 400;
         for (std::size_t start = 0; start < client_ids.size(); start += kChunk) {
           const auto end = std::min(client_ids.size(), start + kChunk);
@@ -579,7 +580,7 @@ Result<ReportCases> SqlStore::report_cases(const Actor& actor, const ReportScope
                                                      "restricted = 1 AND client_id IN (" +
                                                          placeholders(chunk.size()) + ")",
                                                      case_params));
-          for (const auto& row : restricted) restricted_cases[row.text(0)] = true;
+          for (const auto& row : restricted) restricted_cases.insert(row.text(0));
         }
         CB_TRY_ASSIGN(names, staff_and_program_names(connection, actor.organization_id));
         ReportCases out;

@@ -17,11 +17,9 @@ const Timestamp kAt = *parse_timestamp("2026-11-01T09:00:00Z");
 TEST(AuditGroupCommit, EveryEventIsCommittedOnceBeforeItsCallerReturns) {
   std::mutex guard;
   std::vector<std::string> committed;
-  int groups = 0;
   AuditGroupCommit commits([&](const std::vector<QueuedAuditEvent>& group) -> Result<void> {
     std::this_thread::sleep_for(std::chrono::microseconds(200));  // an fsync's worth of waiting
     std::lock_guard lock(guard);
-    ++groups;
     for (const auto& event : group) committed.push_back(event.detail);
     return {};
   });
@@ -53,7 +51,6 @@ TEST(AuditGroupCommit, EveryEventIsCommittedOnceBeforeItsCallerReturns) {
       }
     }
   }
-  EXPECT_LE(groups, kThreads * kEach);
 }
 
 TEST(AuditGroupCommit, AFailingEventFailsOnlyItsOwnCaller) {
