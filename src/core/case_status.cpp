@@ -52,6 +52,12 @@ std::string_view case_status_name(CaseStatus status) {
   return "unknown";
 }
 
+std::vector<CaseStatus> all_case_statuses() {
+  std::vector<CaseStatus> statuses;
+  for (const auto& [status, name] : kStatusNames) statuses.push_back(status);
+  return statuses;
+}
+
 std::optional<CaseStatus> parse_case_status(std::string_view name) {
   for (const auto& [status, candidate] : kStatusNames) {
     if (candidate == name) return status;

@@ -16,6 +16,8 @@ namespace caseboard {
 enum class CaseStatus { Referred, Intake, Active, OnHold, Discharged, Closed };
 
 std::string_view case_status_name(CaseStatus status);
+// Every status, in the order of the case cycle.
+std::vector<CaseStatus> all_case_statuses();
 std::optional<CaseStatus> parse_case_status(std::string_view name);
 std::vector<CaseStatus> allowed_next_statuses(CaseStatus from);
 

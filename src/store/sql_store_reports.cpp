@@ -2,11 +2,13 @@
 // case where the figure only needs counts), then lets core compute the figures and drill-downs.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <set>
 #include <span>
 #include <unordered_map>
 
 #include "core/access.hpp"
+#include "core/case_status.hpp"
 #include "core/report.hpp"
 #include "store/sql_store.hpp"
 
@@ -17,6 +19,12 @@ namespace {
 using namespace std::chrono;
 
 constexpr std::string_view kCaseColumns = "c.id, c.client_id, c.program_id, COALESCE(c.case_manager_id, '')";
+constexpr std::string_view kGroupByCase = " GROUP BY c.id, c.client_id, c.program_id, c.case_manager_id";
+constexpr std::string_view kJoinProgram = "JOIN programs p ON p.id = c.program_id";
+
+std::string case_columns_and(std::string_view more) {
+  return std::string(kCaseColumns) + ", " + std::string(more);
+}
 
 double hours_between(Timestamp from, Timestamp to) {
   return double((to - from).count()) / 3600.0;
@@ -80,6 +88,19 @@ struct CaseState {
   std::vector<Timestamp> reviews;
 };
 
+// The records a fact is read from: the table with its alias, and the column that places a record in
+// a period.
+struct Records {
+  std::string_view table;
+  std::string_view alias;
+  std::string_view time_column;
+};
+
+// The facts of a report are the records of the scope's cases that were not closed before the period
+// began (the cases its caseload and audit readiness count), each placed in the period by its own
+// time. The organization's report reads the period's records by organization and time and joins
+// their cases; a program's, a team's or a case manager's reads its cases first, then their records
+// by case and time, so that it costs what the scope holds rather than what the organization holds.
 class FactsReader {
  public:
   FactsReader(SqlConnection& connection, const Actor& actor, const ReportScope& scope, const Window& window)
@@ -87,7 +108,8 @@ class FactsReader {
         actor_(actor),
         scope_(scope),
         window_(window),
-        cases_scope_(scope_sql(actor, scope, "c.program_id", "c.case_manager_id")) {}
+        cases_scope_(scope_sql(actor, scope, "c.program_id", "c.case_manager_id")),
+        whole_organization_(!scope.program_id && !scope.team_supervisor_id && !scope.case_manager_id) {}
 
   Result<ReportFacts> read() {
     CB_TRY(read_cases());
@@ -125,27 +147,75 @@ class FactsReader {
     facts_.observations.push_back({metric, who, value, weight, std::move(detail)});
   }
 
-  // Runs a query over records joined to their case `c`, with [organization, from, to] then the scope.
-  Result<std::vector<SqlRow>> over_period(const std::string& sql_before_scope, const std::string& sql_after_scope,
-                                          const std::string& from, const std::string& to) {
-    std::vector<SqlValue> params{actor_.organization_id, from, to};
-    params.insert(params.end(), cases_scope_.params.begin(), cases_scope_.params.end());
-    return connection_.query(sql_before_scope + cases_scope_.condition + sql_after_scope, params);
+  // SELECT `columns` of the records joined to their case `c` (then `joins`) whose time falls in
+  // [from, to), of the report's cases; `conditions` ("AND ...") and `rest` (GROUP BY, ORDER BY) follow.
+  Result<std::vector<SqlRow>> over_period(std::string_view columns, const Records& records, std::string_view joins,
+                                          std::string_view conditions, std::string_view rest, const std::string& from,
+                                          const std::string& to) {
+    const auto head = "SELECT " + std::string(columns) + " FROM " + std::string(records.table) +
+                      " JOIN cases c ON c.id = " + std::string(records.alias) + ".case_id " + std::string(joins) +
+                      " WHERE ";
+    const auto time = std::string(records.time_column);
+    const auto tail = " AND " + time + " >= ? AND " + time + " < ? " + std::string(conditions) + std::string(rest);
+    if (whole_organization_) {
+      const SqlValue params[] = {actor_.organization_id, window_.from, window_.to, from, to};
+      return connection_.query(head + std::string(records.alias) +
+                                   ".organization_id = ? AND (c.status <> 'closed' OR c.status_changed_at >= ?) AND "
+                                   "c.opened_at < ?" +
+                                   tail,
+                               params);
+    }
+    // The cases' ids as parameters, a few thousand a query (well inside either database's limit).
+    constexpr std::size_t kChunk = 5000;
+    std::vector<SqlRow> rows;
+    for (std::size_t start = 0; start < case_ids_.size(); start += kChunk) {
+      const auto end = std::min(case_ids_.size(), start + kChunk);
+      std::vector<SqlValue> params(case_ids_.begin() + std::ptrdiff_t(start), case_ids_.begin() + std::ptrdiff_t(end));
+      params.insert(params.end(), {from, to});
+      CB_TRY_ASSIGN(chunk, connection_.query(head + std::string(records.alias) + ".case_id IN (" +
+                                                 placeholders(end - start) + ")" + tail,
+                                             params));
+      std::move(chunk.begin(), chunk.end(), std::back_inserter(rows));
+    }
+    return rows;
+  }
+
+  // The scope's cases not closed before the period and opened before its end: those still open
+  // (by the statuses before closed, so that the organization's are found by status), then those
+  // closed since the period began.
+  Result<std::vector<SqlRow>> select_cases() {
+    const std::string head =
+        "SELECT " + std::string(kCaseColumns) +
+        ", cl.risk_level, c.opened_at, CASE WHEN c.status = 'closed' THEN c.status_changed_at END, d.discharged_at, "
+        "p.plan_review_days, CASE WHEN cp.case_id IS NULL THEN 0 ELSE 1 END, CASE WHEN cp.agreed_version IS NULL "
+        "THEN 0 ELSE 1 END, (SELECT COUNT(*) FROM care_plan_goals g WHERE g.case_id = c.id), (SELECT "
+        "COALESCE(SUM(g.measurable), 0) FROM care_plan_goals g WHERE g.case_id = c.id) FROM cases c JOIN clients cl "
+        "ON cl.id = c.client_id JOIN programs p ON p.id = c.program_id LEFT JOIN discharges d ON d.case_id = c.id "
+        "LEFT JOIN care_plans cp ON cp.case_id = c.id WHERE c.organization_id = ? AND c.opened_at < ?";
+    std::vector<SqlValue> open_params{actor_.organization_id, window_.to};
+    std::size_t open_statuses = 0;
+    for (const auto status : all_case_statuses()) {
+      if (status == CaseStatus::Closed) continue;
+      open_params.emplace_back(std::string(case_status_name(status)));
+      open_statuses += 1;
+    }
+    open_params.insert(open_params.end(), cases_scope_.params.begin(), cases_scope_.params.end());
+    CB_TRY_ASSIGN(rows, connection_.query(
+                            head + " AND c.status IN (" + placeholders(open_statuses) + ")" + cases_scope_.condition,
+                            open_params));
+    std::vector<SqlValue> closed_params{actor_.organization_id, window_.to, window_.from};
+    closed_params.insert(closed_params.end(), cases_scope_.params.begin(), cases_scope_.params.end());
+    CB_TRY_ASSIGN(closed, connection_.query(
+                              head + " AND c.status = 'closed' AND c.status_changed_at >= ?" + cases_scope_.condition,
+                              closed_params));
+    std::move(closed.begin(), closed.end(), std::back_inserter(rows));
+    return rows;
   }
 
   Result<void> read_cases() {
-    CB_TRY_ASSIGN(
-        rows, over_period("SELECT " + std::string(kCaseColumns) +
-                              ", cl.risk_level, c.opened_at, CASE WHEN c.status = 'closed' THEN c.status_changed_at "
-                              "END, d.discharged_at, p.plan_review_days, CASE WHEN cp.case_id IS NULL THEN 0 ELSE 1 "
-                              "END, CASE WHEN cp.agreed_version IS NULL THEN 0 ELSE 1 END, (SELECT COUNT(*) FROM "
-                              "care_plan_goals g WHERE g.case_id = c.id), (SELECT COALESCE(SUM(g.measurable), 0) "
-                              "FROM care_plan_goals g WHERE g.case_id = c.id) FROM cases c JOIN clients cl ON cl.id = "
-                              "c.client_id JOIN programs p ON p.id = c.program_id LEFT JOIN discharges d ON d.case_id "
-                              "= c.id LEFT JOIN care_plans cp ON cp.case_id = c.id WHERE c.organization_id = ? AND "
-                              "(c.status <> 'closed' OR c.status_changed_at >= ?) AND c.opened_at < ?",
-                          "", window_.from, window_.to));
+    CB_TRY_ASSIGN(rows, select_cases());
     for (const auto& row : rows) {
+      if (!whole_organization_) case_ids_.emplace_back(row.text(0));
       const auto opened = parse_timestamp(row.text(5));
       if (!opened) continue;
       std::optional<Timestamp> ended;
@@ -176,10 +246,8 @@ class FactsReader {
     int longest = 30;
     for (const auto& [id, state] : case_states_) longest = std::max(longest, state.plan_review_days);
     const auto since = format_timestamp(window_.period.from - days{longest});
-    CB_TRY_ASSIGN(rows,
-                  over_period("SELECT r.case_id, r.reviewed_at FROM plan_reviews r JOIN cases c ON c.id = "
-                              "r.case_id WHERE r.organization_id = ? AND r.reviewed_at >= ? AND r.reviewed_at < ?",
-                              " ORDER BY r.case_id, r.reviewed_at", since, window_.to));
+    CB_TRY_ASSIGN(rows, over_period("r.case_id, r.reviewed_at", {"plan_reviews r", "r", "r.reviewed_at"}, "", "",
+                                    " ORDER BY r.case_id, r.reviewed_at", since, window_.to));
     for (const auto& row : rows) {
       const auto found = case_states_.find(row.text(0));
       const auto at = parse_timestamp(row.text(1));
@@ -258,11 +326,9 @@ class FactsReader {
 
   Result<void> read_referrals_out() {
     CB_TRY_ASSIGN(rows,
-                  over_period("SELECT " + std::string(kCaseColumns) +
-                                  ", o.sent_at, o.followed_up_at, o.responded_at, p.referral_follow_up_hours FROM "
-                                  "referrals_out o JOIN cases c ON c.id = o.case_id JOIN programs p ON p.id = "
-                                  "c.program_id WHERE o.organization_id = ? AND o.sent_at >= ? AND o.sent_at < ?",
-                              "", window_.from, window_.to));
+                  over_period(case_columns_and("o.sent_at, o.followed_up_at, o.responded_at, "
+                                               "p.referral_follow_up_hours"),
+                              {"referrals_out o", "o", "o.sent_at"}, kJoinProgram, "", "", window_.from, window_.to));
     for (const auto& row : rows) {
       const auto sent = parse_timestamp(row.text(4));
       if (!sent) continue;
@@ -277,24 +343,17 @@ class FactsReader {
   }
 
   Result<void> read_notes() {
-    CB_TRY_ASSIGN(
-        signed_rows,
-        over_period("SELECT " + std::string(kCaseColumns) +
-                        ", COUNT(*), SUM(CASE WHEN n.late = 0 THEN 1 ELSE 0 END) FROM notes n JOIN cases c ON "
-                        "c.id = n.case_id WHERE n.organization_id = ? AND n.service_at >= ? AND n.service_at < "
-                        "? AND n.status = 'signed'",
-                    " GROUP BY c.id, c.client_id, c.program_id, c.case_manager_id", window_.from, window_.to));
+    CB_TRY_ASSIGN(signed_rows, over_period(case_columns_and("COUNT(*), SUM(CASE WHEN n.late = 0 THEN 1 ELSE 0 END)"),
+                                           {"notes n", "n", "n.service_at"}, "", "AND n.status = 'signed'",
+                                           kGroupByCase, window_.from, window_.to));
     std::unordered_map<std::uint32_t, std::pair<double, double>> per_case;  // on time, due
     for (const auto& row : signed_rows) {
       auto& counts = per_case[case_subject(row)];
       counts.first += double(row.integer(5));
       counts.second += double(row.integer(4));
     }
-    CB_TRY_ASSIGN(drafts, over_period("SELECT " + std::string(kCaseColumns) +
-                                          ", n.service_at, p.note_hours FROM notes n JOIN cases c ON c.id = n.case_id "
-                                          "JOIN programs p ON p.id = c.program_id WHERE n.organization_id = ? AND "
-                                          "n.service_at >= ? AND n.service_at < ? AND n.status <> 'signed'",
-                                      "", window_.from, window_.to));
+    CB_TRY_ASSIGN(drafts, over_period(case_columns_and("n.service_at, p.note_hours"), {"notes n", "n", "n.service_at"},
+                                      kJoinProgram, "AND n.status <> 'signed'", "", window_.from, window_.to));
     for (const auto& row : drafts) {
       const auto service = parse_timestamp(row.text(4));
       if (service && hours_between(*service, window_.now) > double(row.integer(5)))
@@ -311,11 +370,8 @@ class FactsReader {
 
   Result<void> read_incidents() {
     CB_TRY_ASSIGN(rows,
-                  over_period("SELECT " + std::string(kCaseColumns) +
-                                  ", i.occurred_at, i.documented_at, p.incident_hours FROM incidents i JOIN cases "
-                                  "c ON c.id = i.case_id JOIN programs p ON p.id = c.program_id WHERE "
-                                  "i.organization_id = ? AND i.occurred_at >= ? AND i.occurred_at < ?",
-                              "", window_.from, window_.to));
+                  over_period(case_columns_and("i.occurred_at, i.documented_at, p.incident_hours"),
+                              {"incidents i", "i", "i.occurred_at"}, kJoinProgram, "", "", window_.from, window_.to));
     for (const auto& row : rows) {
       const auto occurred = parse_timestamp(row.text(4));
       if (!occurred) continue;
@@ -327,11 +383,8 @@ class FactsReader {
 
   Result<void> read_goals() {
     CB_TRY_ASSIGN(rows,
-                  over_period("SELECT " + std::string(kCaseColumns) +
-                                  ", COUNT(*), SUM(CASE WHEN g.status = 'achieved' THEN 1 ELSE 0 END) FROM "
-                                  "care_plan_goals g JOIN cases c ON c.id = g.case_id WHERE g.organization_id = ? "
-                                  "AND g.due_date >= ? AND g.due_date < ?",
-                              " GROUP BY c.id, c.client_id, c.program_id, c.case_manager_id", window_.from_date,
+                  over_period(case_columns_and("COUNT(*), SUM(CASE WHEN g.status = 'achieved' THEN 1 ELSE 0 END)"),
+                              {"care_plan_goals g", "g", "g.due_date"}, "", "", kGroupByCase, window_.from_date,
                               window_.to_date));
     for (const auto& row : rows) {
       const auto due = row.integer(4);
@@ -343,24 +396,18 @@ class FactsReader {
   }
 
   Result<void> read_discharges() {
-    CB_TRY_ASSIGN(rows, over_period("SELECT " + std::string(kCaseColumns) +
-                                        ", d.destination, CASE WHEN EXISTS (SELECT 1 FROM readmissions m WHERE "
-                                        "m.discharge_id = d.id AND m.within_30_days = 1) THEN 1 ELSE 0 END FROM "
-                                        "discharges d JOIN cases c ON c.id = d.case_id WHERE d.organization_id = ? AND "
-                                        "d.discharged_at >= ? AND d.discharged_at < ?",
-                                    "", window_.from, window_.to));
+    CB_TRY_ASSIGN(rows, over_period(case_columns_and("d.destination, CASE WHEN EXISTS (SELECT 1 FROM readmissions m "
+                                                     "WHERE m.discharge_id = d.id AND m.within_30_days = 1) THEN 1 "
+                                                     "ELSE 0 END"),
+                                    {"discharges d", "d", "d.discharged_at"}, "", "", "", window_.from, window_.to));
     for (const auto& row : rows) {
       const auto who = case_subject(row);
       observe(Metric::Discharges, who, 1, 1, row.text(4));
       observe(Metric::Readmissions30Day, who, row.boolean(5) ? 1 : 0, 1,
               row.boolean(5) ? "readmitted within 30 days" : "");
     }
-    CB_TRY_ASSIGN(check_ins,
-                  over_period("SELECT " + std::string(kCaseColumns) +
-                                  ", d.satisfaction FROM discharges d JOIN cases c ON c.id = d.case_id WHERE "
-                                  "d.organization_id = ? AND d.check_in_at >= ? AND d.check_in_at < ? AND "
-                                  "d.satisfaction IS NOT NULL",
-                              "", window_.from, window_.to));
+    CB_TRY_ASSIGN(check_ins, over_period(case_columns_and("d.satisfaction"), {"discharges d", "d", "d.check_in_at"}, "",
+                                         "AND d.satisfaction IS NOT NULL", "", window_.from, window_.to));
     for (const auto& row : check_ins) {
       observe(Metric::Satisfaction, case_subject(row), double(row.integer(4)), 1);
     }
@@ -368,15 +415,12 @@ class FactsReader {
   }
 
   Result<void> read_services() {
-    constexpr std::string_view kGroup = " GROUP BY c.id, c.client_id, c.program_id, c.case_manager_id";
     CB_TRY_ASSIGN(visits,
-                  over_period("SELECT " + std::string(kCaseColumns) +
-                                  ", SUM(CASE WHEN a.status = 'attended' THEN 1 ELSE 0 END), SUM(CASE WHEN "
-                                  "a.status = 'no_show' THEN 1 ELSE 0 END), SUM(CASE WHEN a.status = "
-                                  "'attended' THEN COALESCE(a.cost_cents, 0) ELSE 0 END) FROM appointments a "
-                                  "JOIN cases c ON c.id = a.case_id WHERE a.organization_id = ? AND a.starts_at "
-                                  ">= ? AND a.starts_at < ? AND a.status IN ('attended', 'no_show')",
-                              std::string(kGroup), window_.from, window_.to));
+                  over_period(case_columns_and("SUM(CASE WHEN a.status = 'attended' THEN 1 ELSE 0 END), SUM(CASE "
+                                               "WHEN a.status = 'no_show' THEN 1 ELSE 0 END), SUM(CASE WHEN a.status "
+                                               "= 'attended' THEN COALESCE(a.cost_cents, 0) ELSE 0 END)"),
+                              {"appointments a", "a", "a.starts_at"}, "", "AND a.status IN ('attended', 'no_show')",
+                              kGroupByCase, window_.from, window_.to));
     std::unordered_map<std::uint32_t, std::pair<double, double>> services;  // count, cents
     for (const auto& row : visits) {
       const auto who = case_subject(row);
@@ -389,12 +433,9 @@ class FactsReader {
         services[who].second += double(row.integer(6));
       }
     }
-    CB_TRY_ASSIGN(completed,
-                  over_period("SELECT " + std::string(kCaseColumns) +
-                                  ", COUNT(*), SUM(COALESCE(o.cost_cents, 0)) FROM referrals_out o JOIN cases "
-                                  "c ON c.id = o.case_id WHERE o.organization_id = ? AND o.completed_at >= ? "
-                                  "AND o.completed_at < ? AND o.status = 'completed'",
-                              std::string(kGroup), window_.from, window_.to));
+    CB_TRY_ASSIGN(completed, over_period(case_columns_and("COUNT(*), SUM(COALESCE(o.cost_cents, 0))"),
+                                         {"referrals_out o", "o", "o.completed_at"}, "", "AND o.status = 'completed'",
+                                         kGroupByCase, window_.from, window_.to));
     for (const auto& row : completed) {
       auto& totals = services[case_subject(row)];
       totals.first += double(row.integer(4));
@@ -433,6 +474,8 @@ class FactsReader {
   const ReportScope& scope_;
   const Window& window_;
   ScopeSql cases_scope_;
+  bool whole_organization_;
+  std::vector<SqlValue> case_ids_;  // the report's cases, when they are read first
   ReportFacts facts_;
   std::unordered_map<std::string, std::uint32_t> index_;
   std::map<std::string, CaseState> case_states_;

@@ -73,5 +73,10 @@ TEST(CaseStatusTest, NamesRoundTrip) {
   EXPECT_FALSE(parse_case_status("open"));
 }
 
+TEST(CaseStatusTest, AllStatusesAreListedOnceInCycleOrder) {
+  const std::vector<CaseStatus> expected{Referred, Intake, Active, OnHold, Discharged, Closed};
+  EXPECT_EQ(all_case_statuses(), expected);
+}
+
 }  // namespace
 }  // namespace caseboard
