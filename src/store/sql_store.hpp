@@ -7,8 +7,8 @@
 #include <type_traits>
 
 #include "security/server_key.hpp"
-#include "store/connection_pool.hpp"
 #include "store/audit_group_commit.hpp"
+#include "store/connection_pool.hpp"
 #include "store/store.hpp"
 
 namespace caseboard::store {
@@ -37,6 +37,13 @@ class SqlStore final : public Store {
 
   std::string_view backend_name() const override;
   Result<std::vector<std::string>> durability_problems() override;
+
+  // Appends `entry` to the audit chain in a transaction the caller holds on `connection`, another
+  // connection to this database (the bulk loader's), so the entry commits or rolls back with it.
+  [[nodiscard]] Result<void> append_audit_in(SqlConnection& connection, const Actor& actor, const AuditEntry& entry,
+                                             Timestamp now) const {
+    return append_audit(connection, actor, entry, now);
+  }
 
   Result<Organization> create_organization(std::string_view name, Timestamp now) override;
   Result<std::vector<Organization>> list_organizations() override;

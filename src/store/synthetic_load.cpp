@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "store/care_plan_json.hpp"
 #include "store/postgres/pg_connection.hpp"
+#include "store/sql_store.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 
 namespace caseboard::store {
@@ -532,17 +533,22 @@ Result<std::int64_t> SyntheticLoader::write(const SyntheticBatch& batch, const A
   add_clients(tables, batch);
   add_case_work(tables, batch);
   add_clinical_records(tables, batch);
-  CB_TRY(bulk_->begin(TransactionKind::Write));
-  if (auto written = tables.flush(*bulk_); !written) {
-    bulk_->rollback();
-    return fail(std::move(written.error()));
-  }
-  CB_TRY(bulk_->commit());
+  const auto* store = dynamic_cast<const SqlStore*>(store_.get());
+  if (!store) return fail(internal_error("the synthetic loader needs the SQL store"));
   const auto rows = batch.row_count();
   const auto detail = "rows=" + std::to_string(rows) + "; users=" + std::to_string(batch.users.size()) +
                       "; clients=" + std::to_string(batch.clients.size()) +
                       "; cases=" + std::to_string(batch.cases.size()) + "; notes=" + std::to_string(batch.notes.size());
-  CB_TRY(store_->record_event(actor, {"synthetic.load", "synthetic", {}, {}, "success", detail}, now));
+  // The batch and its audit event commit together: no rows without their entry in the trail.
+  CB_TRY(bulk_->begin(TransactionKind::Write));
+  auto written = tables.flush(*bulk_);
+  if (written)
+    written = store->append_audit_in(*bulk_, actor, {"synthetic.load", "synthetic", {}, {}, "success", detail}, now);
+  if (!written) {
+    bulk_->rollback();
+    return fail(std::move(written.error()));
+  }
+  CB_TRY(bulk_->commit());
   return rows;
 }
 

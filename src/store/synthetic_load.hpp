@@ -1,8 +1,8 @@
 // Writing generated records in bulk (the benchmarks' synthetic organizations): a batch of thousands
 // of clients with all their records goes into the database in one transaction, every column written
 // exactly as the store's own methods write it, so the application reads generated data as its own.
-// Each batch appends one audit event ("synthetic.load", with its counts) through the store's audit
-// path, so the hash chain stays intact.
+// Each batch appends one audit event ("synthetic.load", with its counts) to the store's hash chain
+// in the batch's own transaction, so the chain stays intact and no batch lands without its entry.
 #pragma once
 
 #include <cstdint>
@@ -98,9 +98,9 @@ class SyntheticLoader {
 
   Store& store() { return *store_; }
 
-  // Writes the whole batch in one transaction (rolled back when a row is refused: AlreadyExists for
-  // a taken id or username, Internal for a missing parent), then appends one "synthetic.load" audit
-  // event as `actor` naming the counts. Returns the rows written.
+  // Writes the whole batch and one "synthetic.load" audit event as `actor` naming the counts in one
+  // transaction (rolled back when a row is refused: AlreadyExists for a taken id or username,
+  // Internal for a missing parent). Returns the rows written.
   [[nodiscard]] Result<std::int64_t> write(const SyntheticBatch& batch, const Actor& actor, Timestamp now);
 
  private:
