@@ -19,11 +19,7 @@ std::optional<int> number(std::string_view text) {
 }
 
 std::string two_digits(unsigned value) {
-  // Appended, not prefixed: GCC 12's optimizer warns (-Wrestrict) of an overlap in the prefixing
-  // string concatenation that cannot happen.
-  std::string text(value < 10 ? 1 : 0, '0');
-  text += std::to_string(value);
-  return text;
+  return (value < 10 ? "0" : "") + std::to_string(value);
 }
 
 Timestamp start_of(sys_days day) {
