@@ -185,6 +185,30 @@ for (const backend of backends()) {
         assert.deepEqual(res.body.items.map((i) => i.id), [seeded.byGiven.id]);
       });
 
+      it('q matching family names and given names alike pages through both in one order (limit=2)', async () => {
+        const both = Letters(7);
+        const made = [
+          await create({ family_name: `${both}ova`, given_name: 'Zoe' }),
+          await create({ family_name: 'Aardvark', given_name: `${both}ina` }), // before every family match
+          await create({ family_name: `${both}ez`, given_name: 'Ana' }),
+          await create({ family_name: `Zz${letters(5)}`, given_name: `${both}o` }), // after them
+          await create({ family_name: `${both}`, given_name: `${both}` }), // matches twice, listed once
+        ];
+        const pages = [];
+        let cursor = null;
+        for (let guard = 0; guard < 10; guard++) {
+          let url = `/api/v1/clients?q=${encodeURIComponent(both.toLowerCase())}&limit=2`;
+          if (cursor) url += `&cursor=${encodeURIComponent(cursor)}`;
+          const res = await cm().get(url);
+          assertStatus(res, 200);
+          pages.push(res.body.items.map((i) => i.id));
+          cursor = res.body.next_cursor;
+          if (cursor === null) break;
+        }
+        assert.deepEqual(pages.map((p) => p.length), [2, 2, 1]);
+        assert.deepEqual(pages.flat(), [...made].sort(byName).map((c) => c.id));
+      });
+
       it('q matches only the start of a name, not the middle', async () => {
         const res = await cm().get(`/api/v1/clients?q=${encodeURIComponent(`${tag.slice(2)}son`)}`);
         assertStatus(res, 200);

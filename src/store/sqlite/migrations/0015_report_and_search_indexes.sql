@@ -1,3 +1,8 @@
+-- A client search by a given name's first letters reads the family key and id from the index too,
+-- to order its matches without reading each client (store/sql_store_clients.cpp).
+DROP INDEX clients_given;
+CREATE INDEX clients_given ON clients(organization_id, given_key, family_key, id);
+
 -- Reports of a program, a team or a case manager read their cases first, then each case's records
 -- of the period by case and time; organization-wide reports read the period by organization and
 -- time (migration 0013). A case's notes and visits are found by case and time, where the case alone
