@@ -12,7 +12,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
   std::string web_root;
-  std::size_t threads = 4;
+  std::size_t threads = 16;  // see cli/commands.hpp
   // PEM files; both set: serve HTTPS (TLS 1.2 and later), with HSTS on every answer.
   std::string tls_certificate_file;
   std::string tls_key_file;

@@ -14,7 +14,9 @@ struct ServeOptions {
   unsigned short port = 8080;
   std::string web_root;
   std::string instruments_dir;  // the assessment instruments' definition files
-  std::size_t threads = 4;
+  // Request threads (and SQLite readers). More than the cores: a thread waits for its audit entry's
+  // commit, and the more requests wait together, the more entries one commit (one fsync) carries.
+  std::size_t threads = 16;
   int idle_minutes = 15;
   int session_lifetime_minutes = 12 * 60;
   std::string audit_key_file;                    // empty: the default beside the database (see store/open_store.hpp)
