@@ -36,17 +36,18 @@ struct ScopeSql {
   std::vector<SqlValue> params;
 };
 
-ScopeSql scope_sql(const Actor& actor, const ReportScope& scope, const std::string& program_column,
-                   const std::string& manager_column) {
+ScopeSql scope_sql(const ReportScope& scope, const std::string& program_column, const std::string& manager_column) {
   ScopeSql sql;
   if (scope.program_id) {
     sql.condition += " AND " + program_column + " = ?";
     sql.params.emplace_back(*scope.program_id);
   }
   if (scope.team_supervisor_id) {
-    sql.condition += " AND " + manager_column +
-                     " IN (SELECT t.id FROM users t WHERE t.organization_id = ? AND (t.id = ? OR t.supervisor_id = ?))";
-    sql.params.insert(sql.params.end(), {actor.organization_id, *scope.team_supervisor_id, *scope.team_supervisor_id});
+    // By id and by supervisor (two index lookups; the supervisor was found in the actor's
+    // organization, and every row is of that organization anyway): with the organization's id
+    // here, SQLite without statistics walked every user of the organization.
+    sql.condition += " AND " + manager_column + " IN (SELECT t.id FROM users t WHERE t.id = ? OR t.supervisor_id = ?)";
+    sql.params.insert(sql.params.end(), {*scope.team_supervisor_id, *scope.team_supervisor_id});
   }
   if (scope.case_manager_id) {
     sql.condition += " AND " + manager_column + " = ?";
@@ -108,7 +109,7 @@ class FactsReader {
         actor_(actor),
         scope_(scope),
         window_(window),
-        cases_scope_(scope_sql(actor, scope, "c.program_id", "c.case_manager_id")),
+        cases_scope_(scope_sql(scope, "c.program_id", "c.case_manager_id")),
         whole_organization_(!scope.program_id && !scope.team_supervisor_id && !scope.case_manager_id) {}
 
   Result<ReportFacts> read() {
@@ -180,9 +181,10 @@ class FactsReader {
     return rows;
   }
 
-  // The scope's cases not closed before the period and opened before its end: those still open
-  // (by the statuses before closed, so that the organization's are found by status), then those
-  // closed since the period began.
+  // The scope's cases not closed before the period and opened before its end. The organization's
+  // are found by status (those still open, then those closed since the period began); a program's,
+  // team's or case manager's by its own index (all the cases it ever had), where the statuses would
+  // have walked every open case of the organization.
   Result<std::vector<SqlRow>> select_cases() {
     const std::string head =
         "SELECT " + std::string(kCaseColumns) +
@@ -192,6 +194,12 @@ class FactsReader {
         "COALESCE(SUM(g.measurable), 0) FROM care_plan_goals g WHERE g.case_id = c.id) FROM cases c JOIN clients cl "
         "ON cl.id = c.client_id JOIN programs p ON p.id = c.program_id LEFT JOIN discharges d ON d.case_id = c.id "
         "LEFT JOIN care_plans cp ON cp.case_id = c.id WHERE c.organization_id = ? AND c.opened_at < ?";
+    if (!whole_organization_) {
+      std::vector<SqlValue> params{actor_.organization_id, window_.to, window_.from};
+      params.insert(params.end(), cases_scope_.params.begin(), cases_scope_.params.end());
+      return connection_.query(
+          head + " AND (c.status <> 'closed' OR c.status_changed_at >= ?)" + cases_scope_.condition, params);
+    }
     std::vector<SqlValue> open_params{actor_.organization_id, window_.to};
     std::size_t open_statuses = 0;
     for (const auto status : all_case_statuses()) {
@@ -199,15 +207,11 @@ class FactsReader {
       open_params.emplace_back(std::string(case_status_name(status)));
       open_statuses += 1;
     }
-    open_params.insert(open_params.end(), cases_scope_.params.begin(), cases_scope_.params.end());
-    CB_TRY_ASSIGN(rows, connection_.query(
-                            head + " AND c.status IN (" + placeholders(open_statuses) + ")" + cases_scope_.condition,
-                            open_params));
-    std::vector<SqlValue> closed_params{actor_.organization_id, window_.to, window_.from};
-    closed_params.insert(closed_params.end(), cases_scope_.params.begin(), cases_scope_.params.end());
-    CB_TRY_ASSIGN(closed, connection_.query(
-                              head + " AND c.status = 'closed' AND c.status_changed_at >= ?" + cases_scope_.condition,
-                              closed_params));
+    CB_TRY_ASSIGN(rows,
+                  connection_.query(head + " AND c.status IN (" + placeholders(open_statuses) + ")", open_params));
+    const SqlValue closed_params[] = {actor_.organization_id, window_.to, window_.from};
+    CB_TRY_ASSIGN(closed,
+                  connection_.query(head + " AND c.status = 'closed' AND c.status_changed_at >= ?", closed_params));
     std::move(closed.begin(), closed.end(), std::back_inserter(rows));
     return rows;
   }
@@ -278,7 +282,7 @@ class FactsReader {
   }
 
   Result<void> read_referrals() {
-    const auto scope = scope_sql(actor_, scope_, "r.program_id", "r.case_manager_id");
+    const auto scope = scope_sql(scope_, "r.program_id", "r.case_manager_id");
     std::vector<SqlValue> params{actor_.organization_id, window_.from, window_.to};
     params.insert(params.end(), scope.params.begin(), scope.params.end());
     CB_TRY_ASSIGN(rows,
@@ -600,8 +604,7 @@ Result<ReportCases> SqlStore::report_cases(const Actor& actor, const ReportScope
           std::vector<SqlValue> params;
           const auto may_open = client_access_condition(actor, now, "cl.id", params);
           const auto withheld = client_withheld_condition(actor, now, "cl.id", params);
-          params.insert(params.end(), {actor.user_id, format_timestamp(now), actor.user_id, format_timestamp(now),
-                                       actor.organization_id});
+          params.insert(params.end(), {actor.user_id, format_timestamp(now), actor.user_id, format_timestamp(now)});
           params.insert(params.end(), chunk.begin(), chunk.end());
           CB_TRY_ASSIGN(
               rows,
@@ -610,11 +613,14 @@ Result<ReportCases> SqlStore::report_cases(const Actor& actor, const ReportScope
                                    " THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM consents n WHERE n.client_id "
                                    "= cl.id AND n.grantee_user_id = ? AND n.revoked_at IS NULL AND (n.expires_at IS "
                                    "NULL OR n.expires_at > ?)) OR EXISTS (SELECT 1 FROM break_glass_grants g WHERE "
-                                   "g.client_id = cl.id AND g.user_id = ? AND g.expires_at > ?) THEN 1 ELSE 0 END "
-                                   "FROM clients cl WHERE cl.organization_id = ? AND cl.id IN (" +
+                                   "g.client_id = cl.id AND g.user_id = ? AND g.expires_at > ?) THEN 1 ELSE 0 END, "
+                                   "cl.organization_id FROM clients cl WHERE cl.id IN (" +
                                    placeholders(chunk.size()) + ")",
                                params));
+          // By id alone, the organization checked on the row: with `organization_id = ?` beside the
+          // ids, SQLite without statistics scanned the organization's whole name index instead.
           for (const auto& row : rows) {
+            if (row.text(5) != actor.organization_id) continue;
             clients[row.text(0)] = {row.text(1), row.boolean(2), row.boolean(3), row.boolean(4)};
           }
           std::vector<SqlValue> case_params{actor.organization_id};
