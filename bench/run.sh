@@ -5,7 +5,7 @@
 # prints one table. It prints figures and never fails on them. It builds nothing: point it at a
 # build folder that holds caseboard and the bench tools (cmake ... -DCASEBOARD_BUILD_BENCH=ON).
 #
-#   bench/run.sh --build build [--clients 20000] [--db PATH] [--seed 1] [--duration 10]
+#   bench/run.sh --build build [--clients 20000] [--db PATH] [--seed 1] [--duration 10] [--report-runs 10]
 #                [--connections 16] [--threads 16] [--as-of 2026-11-01T00:00:00Z] [--pg URL]
 #
 # Without --db the database is build/bench-data/synthetic-<clients>-<seed>.db, generated when
@@ -19,6 +19,7 @@ clients=20000
 seed=1
 db=""
 duration=10
+report_runs=10
 connections=16
 threads=16
 as_of=2026-11-01T00:00:00Z
@@ -30,6 +31,7 @@ while (($# > 0)); do
     --seed) seed=$2; shift 2 ;;
     --db) db=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
+    --report-runs) report_runs=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --as-of) as_of=$2; shift 2 ;;
@@ -223,7 +225,7 @@ point() {  # backend threads field
     for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] } }' "$results/point-read.txt"
 }
 period=$(date -u -d "${as_of%%T*} -1 month" +%Y-%m)
-"$build/caseboard-report-timing" --db "$db" --period "$period" --at "$as_of" --repetitions 10 \
+"$build/caseboard-report-timing" --db "$db" --period "$period" --at "$as_of" --repetitions "$report_runs" \
   | tee "$results/reports.txt"
 report() {  # scope-prefix call field
   awk -v s="$1" -v c="call=$2" -v f="$3" 'index($0, "scope=\"" s) && index($0, c) {
