@@ -1,7 +1,9 @@
 // caseboard-bench-fixtures: what the load runs of bench/run.sh ask for, read from a generated
-// database: the case manager with 60 open cases, those clients and cases, and names to search by.
-// One fact a line ("username cm00001", "client cl_...", "case cs_...", "search garc"), for the
-// script to turn into the paths wrk requests.
+// database: the case manager with 60 open cases, those clients and cases, and names to search by;
+// and another case manager and their open cases to write notes to, so that the notes one run
+// writes do not swell the records the next run's worklist and chart read. One fact a line
+// ("username cm00001", "client cl_...", "case cs_...", "search garc", "writer cm00011",
+// "writer_case cs_..."), for the script to turn into the paths wrk requests.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -52,6 +54,24 @@ int print_fixtures(const std::string& database, std::string username, int search
       by_username);
   if (!cases) return 1;
   for (const auto& row : *cases) std::printf("client %s\ncase %s\n", row.text(1).c_str(), row.text(0).c_str());
+  // The writer: the next case manager with 60 open cases.
+  auto writer = db.query(
+      "SELECT u.username FROM users u JOIN cases c ON c.case_manager_id = u.id WHERE c.status <> 'closed' AND "
+      "u.username <> ? GROUP BY u.id, u.username HAVING COUNT(*) = 60 ORDER BY u.username LIMIT 1",
+      by_username);
+  if (!writer || writer->empty()) {
+    std::fprintf(stderr, "caseboard-bench-fixtures: no second case manager has 60 open cases in %s\n",
+                 database.c_str());
+    return 1;
+  }
+  std::printf("writer %s\n", writer->front().text(0).c_str());
+  const store::SqlValue by_writer[] = {writer->front().text(0)};
+  auto writer_cases = db.query(
+      "SELECT c.id FROM cases c JOIN users u ON u.id = c.case_manager_id WHERE u.username = ? AND c.status <> "
+      "'closed' ORDER BY c.id",
+      by_writer);
+  if (!writer_cases) return 1;
+  for (const auto& row : *writer_cases) std::printf("writer_case %s\n", row.text(0).c_str());
   // Searches as people type them: the start of a family name, or "family, given".
   const store::SqlValue limit[] = {std::int64_t{searches}};
   auto names = db.query("SELECT family_name, given_name FROM clients ORDER BY id LIMIT ?", limit);

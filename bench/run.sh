@@ -5,7 +5,7 @@
 # prints one table. It prints figures and never fails on them. It builds nothing: point it at a
 # build folder that holds caseboard and the bench tools (cmake ... -DCASEBOARD_BUILD_BENCH=ON).
 #
-#   bench/run.sh --build build [--clients 20000] [--db PATH] [--seed 1] [--duration 10] [--report-runs 10]
+#   bench/run.sh --build build [--clients 20000] [--db PATH] [--seed 1] [--duration 10] [--report-runs 10] [--username NAME]
 #                [--connections 16] [--threads 16] [--as-of 2026-11-01T00:00:00Z] [--pg URL]
 #
 # Without --db the database is build/bench-data/synthetic-<clients>-<seed>.db, generated when
@@ -20,6 +20,7 @@ seed=1
 db=""
 duration=10
 report_runs=10
+username=""
 connections=16
 threads=16
 as_of=2026-11-01T00:00:00Z
@@ -32,6 +33,7 @@ while (($# > 0)); do
     --db) db=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --report-runs) report_runs=$2; shift 2 ;;
+    --username) username=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --as-of) as_of=$2; shift 2 ;;
@@ -92,7 +94,7 @@ fi
 started=$(now_ns)
 "$build/caseboard" migrate --db "$db" | tee "$results/migrate.log"
 echo "run.sh: schema checked or migrated in $(( ($(now_ns) - started) / 1000000 )) ms"
-"$build/caseboard-bench-fixtures" --db "$db" >"$results/fixtures.txt"
+"$build/caseboard-bench-fixtures" --db "$db" ${username:+--username "$username"} >"$results/fixtures.txt"
 username=$(awk '$1 == "username" { print $2 }' "$results/fixtures.txt")
 clients=$(awk '$1 == "clients" { print $2 }' "$results/fixtures.txt")
 password=caseboard-bench-2026
@@ -100,6 +102,8 @@ awk '$1 == "client" { print "/api/v1/clients/" $2 }' "$results/fixtures.txt" >"$
 awk '$1 == "client" { print "/api/v1/clients/" $2 "/timeline" }' "$results/fixtures.txt" >"$results/timeline_paths.txt"
 awk '$1 == "search" { print "/api/v1/clients?q=" $2 }' "$results/fixtures.txt" >"$results/search_paths.txt"
 awk '$1 == "case" { print $2 }' "$results/fixtures.txt" >"$results/cases.txt"
+writer=$(awk '$1 == "writer" { print $2 }' "$results/fixtures.txt")
+awk '$1 == "writer_case" { print $2 }' "$results/fixtures.txt" >"$results/writer_cases.txt"
 echo "/api/v1/worklist" >"$results/worklist_paths.txt"
 echo "/api/v1/programs" >"$results/programs_paths.txt"
 # What the client chart page (web/src/pages/ClientPage.tsx and its sections) loads for one client.
@@ -199,7 +203,13 @@ load name_search "$base" get_paths.lua "$token" "$results/search_paths.txt"
 load worklist "$base" get_paths.lua "$token" "$results/worklist_paths.txt"
 load timeline "$base" get_paths.lua "$token" "$results/timeline_paths.txt"
 load chart "$base" get_paths.lua "$token" "$results/chart_paths.txt"
-load note_create "$base" create_note.lua "$token" "$results/cases.txt" "$service_at"
+# Notes go to another case manager's cases, so a reused database's worklist and charts stay the size
+# the generator made them.
+writer_token=$(curl -sf -X POST -H 'Content-Type: application/json' \
+  -d "{\"username\":\"$writer\",\"password\":\"$password\"}" "$base/api/v1/auth/login" |
+  sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+if [ -z "$writer_token" ]; then echo "run.sh: cannot sign in as $writer" >&2; exit 1; fi
+load note_create "$base" create_note.lua "$writer_token" "$results/writer_cases.txt" "$service_at"
 peak_rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$serve_pid/status")
 kill "$serve_pid"
 wait "$serve_pid" 2>/dev/null || true
