@@ -98,10 +98,10 @@ struct Records {
 };
 
 // The facts of a report are the records of the scope's cases that were not closed before the period
-// began (the cases its caseload and audit readiness count), each placed in the period by its own
-// time. The organization's report reads the period's records by organization and time and joins
-// their cases; a program's, a team's or a case manager's reads its cases first, then their records
-// by case and time, so that it costs what the scope holds rather than what the organization holds.
+// began, each placed in the period by its own time; the caseload and audit readiness count those of
+// the cases opened before the period ended. The organization's report reads the period's records by organization and
+// time and joins their cases; a program's, a team's or a case manager's reads its cases first, then their records by
+// case and time, so that it costs what the scope holds rather than what the organization holds.
 class FactsReader {
  public:
   FactsReader(SqlConnection& connection, const Actor& actor, const ReportScope& scope, const Window& window)
@@ -159,11 +159,9 @@ class FactsReader {
     const auto time = std::string(records.time_column);
     const auto tail = " AND " + time + " >= ? AND " + time + " < ? " + std::string(conditions) + std::string(rest);
     if (whole_organization_) {
-      const SqlValue params[] = {actor_.organization_id, window_.from, window_.to, from, to};
+      const SqlValue params[] = {actor_.organization_id, window_.from, from, to};
       return connection_.query(head + std::string(records.alias) +
-                                   ".organization_id = ? AND (c.status <> 'closed' OR c.status_changed_at >= ?) AND "
-                                   "c.opened_at < ?" +
-                                   tail,
+                                   ".organization_id = ? AND (c.status <> 'closed' OR c.status_changed_at >= ?)" + tail,
                                params);
     }
     // The cases' ids as parameters, a few thousand a query (well inside either database's limit).
@@ -181,7 +179,8 @@ class FactsReader {
     return rows;
   }
 
-  // The scope's cases not closed before the period and opened before its end. The organization's
+  // The scope's cases not closed before the period (those opened after it are left out of the
+  // caseload by read_cases, but their records dated in the period count). The organization's
   // are found by status (those still open, then those closed since the period began); a program's,
   // team's or case manager's by its own index (all the cases it ever had), where the statuses would
   // have walked every open case of the organization.
@@ -193,14 +192,14 @@ class FactsReader {
         "THEN 0 ELSE 1 END, (SELECT COUNT(*) FROM care_plan_goals g WHERE g.case_id = c.id), (SELECT "
         "COALESCE(SUM(g.measurable), 0) FROM care_plan_goals g WHERE g.case_id = c.id) FROM cases c JOIN clients cl "
         "ON cl.id = c.client_id JOIN programs p ON p.id = c.program_id LEFT JOIN discharges d ON d.case_id = c.id "
-        "LEFT JOIN care_plans cp ON cp.case_id = c.id WHERE c.organization_id = ? AND c.opened_at < ?";
+        "LEFT JOIN care_plans cp ON cp.case_id = c.id WHERE c.organization_id = ?";
     if (!whole_organization_) {
-      std::vector<SqlValue> params{actor_.organization_id, window_.to, window_.from};
+      std::vector<SqlValue> params{actor_.organization_id, window_.from};
       params.insert(params.end(), cases_scope_.params.begin(), cases_scope_.params.end());
       return connection_.query(
           head + " AND (c.status <> 'closed' OR c.status_changed_at >= ?)" + cases_scope_.condition, params);
     }
-    std::vector<SqlValue> open_params{actor_.organization_id, window_.to};
+    std::vector<SqlValue> open_params{actor_.organization_id};
     std::size_t open_statuses = 0;
     for (const auto status : all_case_statuses()) {
       if (status == CaseStatus::Closed) continue;
@@ -209,7 +208,7 @@ class FactsReader {
     }
     CB_TRY_ASSIGN(rows,
                   connection_.query(head + " AND c.status IN (" + placeholders(open_statuses) + ")", open_params));
-    const SqlValue closed_params[] = {actor_.organization_id, window_.to, window_.from};
+    const SqlValue closed_params[] = {actor_.organization_id, window_.from};
     CB_TRY_ASSIGN(closed,
                   connection_.query(head + " AND c.status = 'closed' AND c.status_changed_at >= ?", closed_params));
     std::move(closed.begin(), closed.end(), std::back_inserter(rows));
@@ -221,7 +220,9 @@ class FactsReader {
     for (const auto& row : rows) {
       if (!whole_organization_) case_ids_.emplace_back(row.text(0));
       const auto opened = parse_timestamp(row.text(5));
-      if (!opened) continue;
+      // A case opened after the period has no place in its caseload or documentation checks; its
+      // records dated in the period (a first contact before the case was opened) still count.
+      if (!opened || *opened >= window_.period.to) continue;
       std::optional<Timestamp> ended;
       for (const std::size_t column : {std::size_t{6}, std::size_t{7}}) {
         if (const auto at = parse_timestamp(row.text(column)); at && (!ended || *at < *ended)) ended = at;
