@@ -411,6 +411,10 @@ struct NamesOfOrganization {
 [[nodiscard]] Result<NamesOfOrganization> staff_and_program_names(SqlConnection& connection,
                                                                   const std::string& organization_id);
 
+// The columns of a client after id and organization that create and update both write (and the
+// synthetic loader), in this order.
+std::vector<SqlValue> client_values(const Client& client);
+
 // "?, ?, ?" for n values.
 std::string placeholders(std::size_t n);
 std::string join_lines(const std::vector<std::string>& items);

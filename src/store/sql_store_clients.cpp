@@ -96,7 +96,8 @@ Result<void> write_identifiers(SqlConnection& connection, const Client& client) 
   return {};
 }
 
-// The columns after id/organization that create and update both write, in this order.
+}  // namespace
+
 std::vector<SqlValue> client_values(const Client& client) {
   const auto& f = client.fields;
   return {
@@ -124,8 +125,6 @@ std::vector<SqlValue> client_values(const Client& client) {
       client.version,
       client.updated_at};
 }
-
-}  // namespace
 
 Result<Client> SqlStore::create_client(const Actor& actor, ClientFields fields, DuplicatePolicy policy, Timestamp now) {
   Client client;

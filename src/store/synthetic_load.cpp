@@ -35,7 +35,8 @@ class RowInserter {
   }
 
   // One row: exactly as many values as columns.
-  void add(std::initializer_list<SqlValue> row) {
+  void add(std::initializer_list<SqlValue> row) { add(std::span<const SqlValue>(row.begin(), row.size())); }
+  void add(std::span<const SqlValue> row) {
     if (row.size() != columns_) mismatched_ = true;
     values_.insert(values_.end(), row.begin(), row.end());
   }
@@ -250,37 +251,12 @@ void add_people(Tables& t, const SyntheticBatch& batch) {
 void add_clients(Tables& t, const SyntheticBatch& batch) {
   for (const auto& [c, created_by] : batch.clients) {
     const auto& f = c.fields;
-    // create_client's client_values(), with the store's name keys and millionths of a degree.
-    const auto millionths = [](double degrees) {
-      return SqlValue{static_cast<std::int64_t>(std::llround(degrees * 1e6))};
-    };
-    t.clients.add({c.id,
-                   c.organization_id,
-                   f.given_name,
-                   f.family_name,
-                   text_or_null(f.middle_name),
-                   text_or_null(f.preferred_name),
-                   name_key(f.given_name),
-                   name_key(f.family_name),
-                   f.birth_date,
-                   f.sex,
-                   f.preferred_language,
-                   flag(f.interpreter_needed),
-                   text_or_null(f.phone),
-                   text_or_null(f.email),
-                   text_or_null(f.address.line1),
-                   text_or_null(f.address.line2),
-                   text_or_null(f.address.city),
-                   text_or_null(f.address.state),
-                   text_or_null(f.address.postal_code),
-                   text_or_null(f.address.country),
-                   f.risk_level,
-                   f.location ? millionths(f.location->latitude) : SqlValue{nullptr},
-                   f.location ? millionths(f.location->longitude) : SqlValue{nullptr},
-                   integer(c.version),
-                   c.updated_at,
-                   text_or_null(created_by),
-                   c.created_at});
+    // The columns create_client writes, as it writes them.
+    std::vector<SqlValue> row{c.id, c.organization_id};
+    const auto values = client_values(c);
+    row.insert(row.end(), values.begin(), values.end());
+    row.insert(row.end(), {text_or_null(created_by), c.created_at});
+    t.clients.add(row);
     std::int64_t position = 0;
     for (const auto& identifier : f.identifiers) {
       t.identifiers.add({c.organization_id, identifier.type, identifier.value, c.id, integer(position++)});
